@@ -1,0 +1,1 @@
+"""Prefect flows and the `fugi` command line that starts them."""

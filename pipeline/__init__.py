@@ -1,0 +1,1 @@
+"""Pure stages: segment -> tokenise -> map to the canonical record -> validate -> store / diff / report."""
