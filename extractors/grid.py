@@ -1,0 +1,358 @@
+"""Ruled grids: line segments -> tables with (merged) cells; text lines -> cells.
+
+Shared by the text-layer path (segments from vector drawings, extractors/tables.py)
+and the scan path (segments from image lines, extractors/grid_image.py).
+All coordinates are PDF points, origin top-left.
+
+    segs = [Segment("h", 10, 10, 110), Segment("h", 30, 10, 110), Segment("h", 50, 10, 110),
+            Segment("v", 10, 10, 50), Segment("v", 60, 10, 50), Segment("v", 110, 10, 50)]
+    segments_to_tables(segs, page=1)[0].n_rows  -> 2
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from models.layout import BBox, Cell, Line, Span, Table
+
+
+@dataclass
+class Segment:
+    """A straight rule: pos is y for "h" (x for "v"); start..end runs along it."""
+
+    orient: Literal["h", "v"]
+    pos: float
+    start: float
+    end: float
+
+
+# A border counts as present between two grid cells when rules cover this much of it.
+_BORDER_COVER = 0.6
+# A merged region is kept as a cell only when rules cover this much of its outline;
+# what is left over (the empty corner of an L-shaped grid) is not a cell.
+_OUTLINE_COVER = 0.5
+
+
+def segments_to_tables(
+    segments: list[Segment],
+    page: int,
+    *,
+    snap: float = 2.5,
+    join_gap: float = 4.0,
+    min_cell: float = 4.0,
+) -> list[Table]:
+    """Group rules into connected grids and emit one Table per grid (top to bottom)."""
+    segs = _normalise(segments, snap=snap, join_gap=join_gap)
+    tables: list[Table] = []
+    for comp in _components(segs, tol=join_gap):
+        table = _component_to_table(comp, page, snap=snap, min_cell=min_cell)
+        if table is not None:
+            tables.append(table)
+    tables.sort(key=lambda t: (round(t.bbox.y0, 1), t.bbox.x0))
+    return tables
+
+
+# ---------------------------------------------------------------- normalising
+
+
+def _normalise(segments: list[Segment], *, snap: float, join_gap: float) -> list[Segment]:
+    out: list[Segment] = []
+    for orient in ("h", "v"):
+        group = [
+            Segment(orient, s.pos, min(s.start, s.end), max(s.start, s.end))
+            for s in segments
+            if s.orient == orient
+        ]
+        _snap_positions(group, snap)
+        out.extend(_join_collinear(group, join_gap))
+    return out
+
+
+def _snap_positions(segs: list[Segment], snap: float) -> None:
+    """Give near-equal positions one shared value (length-weighted mean of the cluster)."""
+    if not segs:
+        return
+    segs.sort(key=lambda s: s.pos)
+    cluster = [segs[0]]
+    for s in segs[1:]:
+        if s.pos - cluster[-1].pos <= snap:
+            cluster.append(s)
+        else:
+            _set_mean(cluster)
+            cluster = [s]
+    _set_mean(cluster)
+
+
+def _set_mean(cluster: list[Segment]) -> None:
+    weight = sum(max(s.end - s.start, 0.1) for s in cluster)
+    mean = sum(s.pos * max(s.end - s.start, 0.1) for s in cluster) / weight
+    for s in cluster:
+        s.pos = mean
+
+
+def _join_collinear(segs: list[Segment], join_gap: float) -> list[Segment]:
+    """Join pieces on one line that overlap or leave a gap <= join_gap (legacy dashes)."""
+    by_pos: dict[float, list[Segment]] = defaultdict(list)
+    for s in segs:
+        by_pos[s.pos].append(s)
+    out: list[Segment] = []
+    for pos, group in by_pos.items():
+        group.sort(key=lambda s: s.start)
+        cur = Segment(group[0].orient, pos, group[0].start, group[0].end)
+        for s in group[1:]:
+            if s.start <= cur.end + join_gap:
+                cur.end = max(cur.end, s.end)
+            else:
+                out.append(cur)
+                cur = Segment(s.orient, pos, s.start, s.end)
+        out.append(cur)
+    return out
+
+
+# ---------------------------------------------------------------- grids
+
+
+def _crosses(h: Segment, v: Segment, tol: float) -> bool:
+    return h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol
+
+
+def _components(segs: list[Segment], tol: float) -> list[list[Segment]]:
+    """Connected groups of crossing horizontal and vertical rules."""
+    parent = list(range(len(segs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    hs = [i for i, s in enumerate(segs) if s.orient == "h"]
+    vs = sorted((i for i, s in enumerate(segs) if s.orient == "v"), key=lambda i: segs[i].pos)
+    vpos = [segs[i].pos for i in vs]
+    import bisect
+
+    for i in hs:
+        h = segs[i]
+        lo = bisect.bisect_left(vpos, h.start - tol)
+        hi = bisect.bisect_right(vpos, h.end + tol)
+        for j in vs[lo:hi]:
+            if _crosses(h, segs[j], tol):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Segment]] = defaultdict(list)
+    for i in range(len(segs)):
+        groups[find(i)].append(segs[i])
+    return [g for g in groups.values() if _is_grid(g)]
+
+
+def _is_grid(group: list[Segment]) -> bool:
+    n_h = sum(1 for s in group if s.orient == "h")
+    return n_h >= 2 and len(group) - n_h >= 2
+
+
+def _edges(values: list[float], min_gap: float) -> list[float]:
+    """Sorted distinct edge positions, merging those closer than min_gap."""
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] < min_gap:
+            continue
+        out.append(v)
+    return out
+
+
+def _coverage(rules: list[Segment], pos: float, a: float, b: float, tol: float) -> float:
+    """Fraction of the interval a..b at `pos` covered by rules lying at that position."""
+    if b <= a:
+        return 0.0
+    pieces = sorted(
+        (max(s.start, a), min(s.end, b))
+        for s in rules
+        if abs(s.pos - pos) <= tol and s.end > a and s.start < b
+    )
+    covered, reach = 0.0, a
+    for lo, hi in pieces:
+        lo = max(lo, reach)
+        if hi > lo:
+            covered += hi - lo
+            reach = hi
+    return covered / (b - a)
+
+
+def _component_to_table(
+    comp: list[Segment], page: int, *, snap: float, min_cell: float
+) -> Table | None:
+    hs = [s for s in comp if s.orient == "h"]
+    vs = [s for s in comp if s.orient == "v"]
+    rows = _edges([s.pos for s in hs], min_cell)
+    cols = _edges([s.pos for s in vs], min_cell)
+    if len(rows) < 2 or len(cols) < 2:
+        return None
+    tol = max(snap, min_cell / 2)
+    nr, nc = len(rows) - 1, len(cols) - 1
+    # vwall[r][k]: rule between column k-1 and k in row r (k = 0..nc); hwall likewise.
+    vwall = [
+        [_coverage(vs, cols[k], rows[r], rows[r + 1], tol) >= _BORDER_COVER for k in range(nc + 1)]
+        for r in range(nr)
+    ]
+    hwall = [
+        [_coverage(hs, rows[k], cols[c], cols[c + 1], tol) >= _BORDER_COVER for c in range(nc)]
+        for k in range(nr + 1)
+    ]
+    cells = _merge_cells(rows, cols, vwall, hwall)
+    if len(cells) < 2:
+        return None
+    return _compact(cells, rows, cols, page)
+
+
+def _merge_cells(
+    rows: list[float], cols: list[float], vwall: list[list[bool]], hwall: list[list[bool]]
+) -> list[Cell]:
+    """Greedy rectangles over the atomic grid: extend right, then down, while no rule parts them."""
+    nr, nc = len(rows) - 1, len(cols) - 1
+    taken = [[False] * nc for _ in range(nr)]
+    cells: list[Cell] = []
+    for r in range(nr):
+        for c in range(nc):
+            if taken[r][c]:
+                continue
+            cs = 1
+            while c + cs < nc and not vwall[r][c + cs] and not taken[r][c + cs]:
+                cs += 1
+            rs = 1
+            while r + rs < nr and _can_grow_down(r + rs, c, cs, vwall, hwall, taken):
+                rs += 1
+            for rr in range(r, r + rs):
+                for cc in range(c, c + cs):
+                    taken[rr][cc] = True
+            if _outline_cover(r, c, rs, cs, rows, cols, vwall, hwall) >= _OUTLINE_COVER:
+                bbox = BBox(x0=cols[c], y0=rows[r], x1=cols[c + cs], y1=rows[r + rs])
+                cells.append(Cell(row=r, col=c, rowspan=rs, colspan=cs, bbox=bbox))
+    return cells
+
+
+def _can_grow_down(
+    r: int, c: int, cs: int, vwall: list[list[bool]], hwall: list[list[bool]], taken: list[list[bool]]
+) -> bool:
+    if any(taken[r][cc] for cc in range(c, c + cs)):
+        return False
+    # No rule above the new row inside the span, and the same inner walls as the first row.
+    if any(hwall[r][cc] for cc in range(c, c + cs)):
+        return False
+    return not any(vwall[r][k] for k in range(c + 1, c + cs))
+
+
+def _outline_cover(
+    r: int,
+    c: int,
+    rs: int,
+    cs: int,
+    rows: list[float],
+    cols: list[float],
+    vwall: list[list[bool]],
+    hwall: list[list[bool]],
+) -> float:
+    total = covered = 0.0
+    for cc in range(c, c + cs):
+        w = cols[cc + 1] - cols[cc]
+        total += 2 * w
+        covered += w * (hwall[r][cc] + hwall[r + rs][cc])
+    for rr in range(r, r + rs):
+        h = rows[rr + 1] - rows[rr]
+        total += 2 * h
+        covered += h * (vwall[rr][c] + vwall[rr][c + cs])
+    return covered / total if total else 0.0
+
+
+def _compact(cells: list[Cell], rows: list[float], cols: list[float], page: int) -> Table:
+    """Drop grid rows/columns no kept cell starts at or ends at, renumbering the cells."""
+    used_r = sorted({c.row for c in cells} | {c.row + c.rowspan for c in cells})
+    used_c = sorted({c.col for c in cells} | {c.col + c.colspan for c in cells})
+    rmap = {v: i for i, v in enumerate(used_r)}
+    cmap = {v: i for i, v in enumerate(used_c)}
+    for cell in cells:
+        r1, c1 = rmap[cell.row + cell.rowspan], cmap[cell.col + cell.colspan]
+        cell.row, cell.col = rmap[cell.row], cmap[cell.col]
+        cell.rowspan, cell.colspan = r1 - cell.row, c1 - cell.col
+    row_edges = [rows[i] for i in used_r]
+    col_edges = [cols[i] for i in used_c]
+    cells.sort(key=lambda c: (c.row, c.col))
+    bbox = BBox(x0=col_edges[0], y0=row_edges[0], x1=col_edges[-1], y1=row_edges[-1])
+    return Table(
+        page=page,
+        bbox=bbox,
+        n_rows=len(row_edges) - 1,
+        n_cols=len(col_edges) - 1,
+        col_edges=col_edges,
+        row_edges=row_edges,
+        cells=cells,
+    )
+
+
+# ---------------------------------------------------------------- text into cells
+
+
+def fill_cells(table: Table, lines: list[Line]) -> Table:
+    """Put each span into the cell holding its centre; a span crossing cells is cut by
+    character count. Lines keep their structure per cell; Cell.text joins them with "\\n"."""
+    per_cell: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    for li, line in enumerate(lines):
+        for span in line.spans:
+            for piece in _split_span(span, table.col_edges):
+                idx = _cell_index(table, piece.bbox)
+                if idx is not None:
+                    per_cell[idx][li].append(piece)
+    for idx, cell in enumerate(table.cells):
+        groups = per_cell.get(idx)
+        if not groups:
+            continue
+        new_lines = [_make_line(spans) for _, spans in sorted(groups.items())]
+        cell.lines = sorted(cell.lines + new_lines, key=_line_key)
+        cell.text = "\n".join(ln.text for ln in cell.lines)
+    return table
+
+
+def _line_key(line: Line) -> tuple[float, float]:
+    return (round(line.bbox.y0 / 2.0), line.bbox.x0)
+
+
+def _make_line(spans: list[Span]) -> Line:
+    spans = sorted(spans, key=lambda s: s.bbox.x0)
+    bbox = spans[0].bbox
+    for s in spans[1:]:
+        bbox = bbox.union(s.bbox)
+    return Line(spans=spans, bbox=bbox)
+
+
+def _cell_index(table: Table, box: BBox) -> int | None:
+    cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+    for i, c in enumerate(table.cells):
+        if c.bbox.x0 <= cx < c.bbox.x1 and c.bbox.y0 <= cy < c.bbox.y1:
+            return i
+    return None
+
+
+def _split_span(span: Span, col_edges: list[float]) -> list[Span]:
+    """Cut a horizontal span at the column edges it crosses (equal-width characters assumed)."""
+    n = len(span.text)
+    width = span.bbox.width
+    if n < 2 or width <= 0 or span.bbox.height > width:
+        return [span]
+    inner = [x for x in col_edges if span.bbox.x0 + 1 < x < span.bbox.x1 - 1]
+    if not inner:
+        return [span]
+    step = width / n
+    out: list[Span] = []
+    start = 0
+    for x in inner + [span.bbox.x1 + 1]:
+        stop = min(n, max(start, round((x - span.bbox.x0) / step)))
+        if stop > start:
+            bbox = BBox(
+                x0=span.bbox.x0 + start * step,
+                y0=span.bbox.y0,
+                x1=span.bbox.x0 + stop * step,
+                y1=span.bbox.y1,
+            )
+            out.append(span.model_copy(update={"text": span.text[start:stop], "bbox": bbox}))
+        start = stop
+    return out

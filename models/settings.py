@@ -1,0 +1,37 @@
+"""Settings for extraction (what `fugi layout` / `fugi ingest` pass to extract_layout)."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+
+
+def _default_tessdata() -> str:
+    return os.environ.get("TESSDATA_PREFIX") or DEFAULT_TESSDATA
+
+
+class ExtractSettings(BaseModel):
+    """How to read a PDF: ExtractSettings(ocr="never", max_pages=500)."""
+
+    # "auto": OCR only pages whose text layer is missing or broken.
+    ocr: Literal["auto", "always", "never"] = "auto"
+    dpi: int = Field(default=300, ge=72, le=1200)
+    lang: str = "jpn"
+    tessdata: str | None = Field(default_factory=_default_tessdata)
+    password: str | None = None
+    max_pages: int = Field(default=2000, ge=1)
+    # Ruled-grid tolerances in PDF points (see extractors.grid.segments_to_tables).
+    snap: float = 2.5
+    join_gap: float = 4.0
+    min_cell: float = 4.0
+    # A page-break continuation: the previous table must end within this fraction of the
+    # page height from the bottom and the next start within it from the top.
+    continuation_margin: float = 0.2
+    # Column edges of continued tables must agree within this many points.
+    continuation_tol: float = 3.0
+    # A scan's own invisible OCR layer is replaced by fugi's cell-wise OCR (see quality.py).
+    reocr_invisible_text: bool = True
