@@ -56,7 +56,7 @@ def test_tokenisers_only_in_pipeline_tokenize():
 def test_models_do_no_io():
     bad = []
     for path in (ROOT / "models").rglob("*.py"):
-        hits = _imports(path) & {"os", "subprocess", "duckdb", "prefect", "requests", "socket"}
+        hits = _imports(path) & {"subprocess", "shutil", "duckdb", "prefect", "requests", "socket"}
         if hits:
             bad.append(f"{path.relative_to(ROOT)}: {sorted(hits)}")
     assert not bad, "\n".join(bad)
