@@ -298,8 +298,8 @@ def fill_cells(table: Table, lines: list[Line]) -> Table:
     per_cell: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
     for li, line in enumerate(lines):
         for span in line.spans:
-            for piece in _split_span(span, table.col_edges):
-                idx = _cell_index(table, piece.bbox)
+            placed = [(_cell_index(table, p.bbox), p) for p in _split_span(span, table.col_edges)]
+            for idx, piece in _rejoin(placed, span):
                 if idx is not None:
                     per_cell[idx][li].append(piece)
     for idx, cell in enumerate(table.cells):
@@ -310,6 +310,20 @@ def fill_cells(table: Table, lines: list[Line]) -> Table:
         cell.lines = sorted(cell.lines + new_lines, key=_line_key)
         cell.text = "\n".join(ln.text for ln in cell.lines)
     return table
+
+
+def _rejoin(placed: list[tuple[int | None, Span]], whole: Span) -> list[tuple[int | None, Span]]:
+    """Glue neighbouring pieces of one span that landed in the same cell back together."""
+    if len({idx for idx, _ in placed}) == 1:
+        return [(placed[0][0], whole)]
+    out: list[tuple[int | None, Span]] = []
+    for idx, piece in placed:
+        if out and out[-1][0] == idx:
+            prev = out[-1][1]
+            out[-1] = (idx, prev.model_copy(update={"text": prev.text + piece.text, "bbox": prev.bbox.union(piece.bbox)}))
+        else:
+            out.append((idx, piece))
+    return out
 
 
 def _line_key(line: Line) -> tuple[float, float]:

@@ -1,0 +1,118 @@
+"""Character styles: bold (font name, font flags, fake bold) and drawn underlines.
+
+Underlines are assigned per character, so punctuation next to an underlined run
+but outside the drawn rule keeps underline=False:  「変更」 with the rule under 変更
+gives 「 and 」 plain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extractors.drawings import Rule
+
+if TYPE_CHECKING:
+    from extractors.textlayer import GlyphLine
+
+# PyMuPDF span flag bit 4 (TEXT_FONT_BOLD).
+FONT_FLAG_BOLD = 16
+# MuPDF char_flags (TEXT_COLLECT_STYLES): BOLD is MuPDF's own synthetic-bold finding
+# (the same glyph printed twice at a small offset); FILLED + STROKED is render mode 2.
+CHAR_BOLD, CHAR_FILLED, CHAR_STROKED = 8, 16, 32
+
+_BOLD_NAME = re.compile(
+    r"(bold|heavy|black|demi|semibold|extrab|ultrab|[-,]bd\b|"
+    r"[-_ ]?w[6-9]\b|w1[0-2]\b|(ub|eb|db)$)",
+    re.IGNORECASE,
+)
+
+
+def bold_font_name(font: str) -> bool:
+    """Does the font's name say bold?  bold_font_name("MS-Gothic,Bold") -> True."""
+    name = font.split("+", 1)[-1]  # drop a subset prefix like ABCDEF+
+    return bool(_BOLD_NAME.search(name))
+
+
+def is_bold(font: str, flags: int, char_flags: int) -> bool:
+    """Bold by font name, font flags, or drawn bold (fill+stroke or double print)."""
+    if flags & FONT_FLAG_BOLD or char_flags & CHAR_BOLD:
+        return True
+    if char_flags & CHAR_FILLED and char_flags & CHAR_STROKED:
+        return True
+    return bold_font_name(font)
+
+
+# ------------------------------------------------------------------ underlines
+
+# An underline lies between 1pt above the baseline and this far below the glyphs.
+UNDERLINE_BELOW = 4.0
+# A rule underlines a character when it covers this much of the character's width.
+UNDERLINE_COVER = 0.5
+# An underline is not longer than the text by more than this many font sizes per side.
+UNDERLINE_OVERHANG = 3.0
+
+
+def underline_rules(rules: list[Rule], borders: list[Rule]) -> list[Rule]:
+    """Horizontal rules that may be underlines: not frames, not table borders, not
+    touching a vertical rule at either end (a box edge)."""
+    verticals = [r for r in rules if r.orient == "v"]
+    out = []
+    for r in rules:
+        if r.orient != "h" or r.frame:
+            continue
+        if any(_same_rule(r, b) for b in borders):
+            continue
+        if any(_touches_end(r, v) for v in verticals):
+            continue
+        out.append(r)
+    return out
+
+
+def _same_rule(r: Rule, border: Rule) -> bool:
+    return abs(r.pos - border.pos) <= 1.0 and r.start >= border.start - 2 and r.end <= border.end + 2
+
+
+def _touches_end(h: Rule, v: Rule) -> bool:
+    if not (v.start - 1.5 <= h.pos <= v.end + 1.5):
+        return False
+    return abs(v.pos - h.start) <= 1.5 or abs(v.pos - h.end) <= 1.5
+
+
+def mark_underlines(lines: list[GlyphLine], rules: list[Rule]) -> None:
+    """Set Glyph.underline for every glyph of a horizontal line with a rule just below it."""
+    if not rules:
+        return
+    rules = sorted(rules, key=lambda r: r.pos)
+    positions = [r.pos for r in rules]
+    import bisect
+
+    for line in lines:
+        if not line.horizontal or not line.glyphs:
+            continue
+        base = max(g.oy for g in line.glyphs)
+        bottom = max(g.y1 for g in line.glyphs)
+        lo = bisect.bisect_left(positions, base - 1.0)
+        hi = bisect.bisect_right(positions, max(bottom, base) + UNDERLINE_BELOW)
+        for rule in rules[lo:hi]:
+            _underline_glyphs(line, rule)
+
+
+def _underline_glyphs(line: GlyphLine, rule: Rule) -> None:
+    size = max((g.size for g in line.glyphs), default=10.0)
+    hits = [g for g in line.glyphs if _covered(g.x0, g.x1, rule)]
+    if not hits:
+        return
+    # A long page rule under a short text is a separator, not an underline.
+    if rule.start < hits[0].x0 - UNDERLINE_OVERHANG * size and rule.end > hits[-1].x1 + UNDERLINE_OVERHANG * size:
+        return
+    for g in hits:
+        g.underline = True
+
+
+def _covered(x0: float, x1: float, rule: Rule) -> bool:
+    w = x1 - x0
+    if w <= 0:
+        return False
+    overlap = min(x1, rule.end) - max(x0, rule.start)
+    return overlap >= UNDERLINE_COVER * w

@@ -1,0 +1,113 @@
+"""Ruled tables of a born-digital page: vector rules -> grid -> cells, drawn marks,
+and tables continued across a page break.
+
+fugi builds its own ruled grid from the vector drawings and does not call
+PyMuPDF's find_tables() (2.x runs an ONNX layout model inside it): deliberate,
+for speed, determinism and merged-cell control.
+"""
+
+from __future__ import annotations
+
+from extractors.drawings import PageDrawings, Rule
+from extractors.grid import Segment, segments_to_tables
+from models.layout import Page, Table
+from models.settings import ExtractSettings
+
+# Rules shorter than this do not take part in grids (the short dash of a "－" mark is
+# longer, but it touches no other rule, so it never joins a grid anyway).
+MIN_SEGMENT = 1.0
+
+
+def rules_to_tables(drawings: PageDrawings, page: int, settings: ExtractSettings) -> list[Table]:
+    """The ruled tables on a page, top to bottom, with empty cells."""
+    segs = [
+        Segment(r.orient, r.pos, r.start, r.end)
+        for r in drawings.rules
+        if r.length >= MIN_SEGMENT
+    ]
+    return segments_to_tables(
+        segs, page, snap=settings.snap, join_gap=settings.join_gap, min_cell=settings.min_cell
+    )
+
+
+def border_rules(tables: list[Table]) -> list[Rule]:
+    """The row edges of the tables as rules (used to keep cell borders from counting
+    as underlines)."""
+    out: list[Rule] = []
+    for t in tables:
+        for y in t.row_edges:
+            out.append(Rule("h", y, t.bbox.x0, t.bbox.x1, True))
+    return out
+
+
+def mark_drawn_marks(table: Table, drawings: PageDrawings, glyph_boxes: list[tuple]) -> None:
+    """○ drawn as a small closed curve, － drawn as a short lone dash, inside a cell.
+
+    glyph_boxes: (x0, y0, x1, y1) of the page's visible glyphs, so a dash that sits
+    under text (an underline) is not read as a mark."""
+    for cell in table.cells:
+        b = cell.bbox
+        for s in drawings.shapes:
+            cx, cy = (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2
+            fits = (s.x1 - s.x0) <= b.width and (s.y1 - s.y0) <= b.height
+            if fits and b.x0 < cx < b.x1 and b.y0 < cy < b.y1:
+                cell.drawn_mark = "○"
+                break
+        if cell.drawn_mark is None and _has_dash(cell.bbox, drawings.rules, glyph_boxes):
+            cell.drawn_mark = "－"
+
+
+def _has_dash(b, rules: list[Rule], glyph_boxes: list[tuple]) -> bool:  # noqa: ANN001
+    for r in rules:
+        if r.orient != "h" or r.frame:
+            continue
+        if not (b.y0 + 2 < r.pos < b.y1 - 2 and b.x0 + 1.5 < r.start and r.end < b.x1 - 1.5):
+            continue
+        if r.length > min(0.7 * b.width, 40.0) or r.length < 2.0:
+            continue
+        centre = (r.start + r.end) / 2
+        if abs(centre - (b.x0 + b.x1) / 2) > 0.25 * b.width:
+            continue
+        if any(_text_touches(r, g) for g in glyph_boxes):
+            continue
+        return True
+    return False
+
+
+def _text_touches(r: Rule, g: tuple) -> bool:
+    x0, y0, x1, y1 = g
+    return x1 > r.start and x0 < r.end and y0 - 2 <= r.pos <= y1 + 4
+
+
+# ------------------------------------------------------------------ page breaks
+
+
+def link_continuations(pages: list[Page], settings: ExtractSettings) -> None:
+    """Set Table.continues on the first table of a page when it carries on the last
+    table of the previous page: it starts near the top, that one ends near the bottom,
+    and their column edges agree. Geometry only, never content."""
+    for prev, page in zip(pages, pages[1:], strict=False):
+        if not prev.tables or not page.tables:
+            continue
+        last = max(range(len(prev.tables)), key=lambda i: prev.tables[i].bbox.y1)
+        before, first = prev.tables[last], min(page.tables, key=lambda t: t.bbox.y0)
+        if _ends_low(before, prev, settings) and _starts_high(first, page, settings):
+            if _same_columns(before, first, settings.continuation_tol):
+                first.continues = last
+
+
+def _ends_low(t: Table, page: Page, s: ExtractSettings) -> bool:
+    return t.bbox.y1 >= page.height * (1 - s.continuation_margin)
+
+
+def _starts_high(t: Table, page: Page, s: ExtractSettings) -> bool:
+    return t.bbox.y0 <= page.height * s.continuation_margin
+
+
+def _same_columns(a: Table, b: Table, tol: float) -> bool:
+    """Outer edges agree, and every inner edge of the narrower-edged table has a partner
+    in the other (a continued table may lose a header's merged columns)."""
+    if abs(a.col_edges[0] - b.col_edges[0]) > tol or abs(a.col_edges[-1] - b.col_edges[-1]) > tol:
+        return False
+    small, big = sorted((a.col_edges, b.col_edges), key=len)
+    return all(any(abs(x - y) <= tol for y in big) for x in small)

@@ -1,0 +1,196 @@
+"""A page's text layer -> glyph lines (one pass of PyMuPDF "rawdict") -> styled Lines.
+
+Glyphs carry font, size, bold and underline per character; `glyph_lines_to_lines`
+cuts them into Spans wherever the style changes, a wide gap opens, or the glyphs
+fall into a different region (a table cell), so a Span never straddles two cells.
+Coordinates are in the displayed orientation (the page's /Rotate applied).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+import pymupdf
+
+from extractors.styles import is_bold
+from models.layout import BBox, Line, Span
+
+# rawdict with MuPDF's style collection: per-span char_flags (filled / stroked /
+# synthetic bold / underline), and duplicate glyphs of double-printed text merged.
+TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_COLLECT_STYLES
+# Glyphs further apart than this many font sizes start a new span.
+GAP_SPLIT = 1.0
+
+
+@dataclass(slots=True)
+class Glyph:
+    c: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    ox: float  # origin (baseline point)
+    oy: float
+    font: str
+    size: float
+    bold: bool
+    char_flags: int
+    alpha: int
+    underline: bool = False
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class GlyphLine:
+    glyphs: list[Glyph]
+    block: int  # PyMuPDF's block number: its reading order
+    horizontal: bool = True
+    bbox: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0))
+
+
+def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
+    """Every text line of the page as glyphs, in PyMuPDF's block order."""
+    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
+    mat = page.rotation_matrix if page.rotation else None
+    out: list[GlyphLine] = []
+    for bno, block in enumerate(raw["blocks"]):
+        if block.get("type", 0) != 0:
+            continue
+        for line in block["lines"]:
+            glyphs = _line_glyphs(line, mat)
+            if not glyphs:
+                continue
+            dx, dy = line["dir"]
+            if mat is not None:
+                d = pymupdf.Point(dx, dy) * pymupdf.Matrix(mat.a, mat.b, mat.c, mat.d, 0, 0)
+                dx, dy = d.x, d.y
+            horizontal = abs(dx) >= abs(dy)
+            glyphs.sort(key=(lambda g: g.x0) if horizontal else (lambda g: g.y0))
+            out.append(GlyphLine(glyphs, bno, horizontal, _bbox(glyphs)))
+    return out
+
+
+def _line_glyphs(line: dict, mat: pymupdf.Matrix | None) -> list[Glyph]:
+    glyphs: list[Glyph] = []
+    for span in line["spans"]:
+        font, size = span["font"], span["size"]
+        cflags = span.get("char_flags", 0)
+        bold = is_bold(font, span["flags"], cflags)
+        alpha = span.get("alpha", 255)
+        for ch in span["chars"]:
+            x0, y0, x1, y1 = ch["bbox"]
+            ox, oy = ch["origin"]
+            if mat is not None:
+                r = pymupdf.Rect(x0, y0, x1, y1) * mat
+                x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
+                o = pymupdf.Point(ox, oy) * mat
+                ox, oy = o.x, o.y
+            glyphs.append(Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, bold, cflags, alpha))
+    return glyphs
+
+
+def _bbox(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
+    return (
+        min(g.x0 for g in glyphs),
+        min(g.y0 for g in glyphs),
+        max(g.x1 for g in glyphs),
+        max(g.y1 for g in glyphs),
+    )
+
+
+def visible(g: Glyph) -> bool:
+    """Invisible text (render mode 3, alpha 0) is what scanners put under a page image."""
+    from extractors.styles import CHAR_FILLED, CHAR_STROKED
+
+    if g.alpha == 0:
+        return False
+    return bool(g.char_flags & (CHAR_FILLED | CHAR_STROKED)) or g.char_flags == 0 and g.alpha > 0
+
+
+Region = Callable[[Glyph], Hashable]
+
+
+def glyph_lines_to_lines(lines: list[GlyphLine], region: Region) -> list[tuple[Hashable, int, Line]]:
+    """Cut glyph lines into styled Lines: (region(glyph), PyMuPDF block number, Line),
+    region being e.g. a table cell or None."""
+    out: list[tuple[Hashable, int, Line]] = []
+    for gl in lines:
+        pieces: dict[Hashable, list[Glyph]] = {}
+        for g in gl.glyphs:
+            pieces.setdefault(region(g), []).append(g)
+        for key, glyphs in pieces.items():
+            for run in _split_gaps(glyphs, gl.horizontal):
+                line = _glyphs_to_line(run)
+                if line is not None:
+                    out.append((key, gl.block, line))
+    return out
+
+
+def _split_gaps(glyphs: list[Glyph], horizontal: bool) -> list[list[Glyph]]:
+    """Split where the gap between neighbours exceeds GAP_SPLIT font sizes."""
+    runs: list[list[Glyph]] = [[glyphs[0]]]
+    for prev, g in zip(glyphs, glyphs[1:], strict=False):
+        gap = (g.x0 - prev.x1) if horizontal else (g.y0 - prev.y1)
+        if gap > GAP_SPLIT * max(prev.size, g.size, 1.0) * 2:
+            runs.append([g])
+        else:
+            runs[-1].append(g)
+    return runs
+
+
+def _glyphs_to_line(glyphs: list[Glyph]) -> Line | None:
+    # Trim layout spaces at both ends; a line of spaces only is no line.
+    while glyphs and not glyphs[0].c.strip():
+        glyphs = glyphs[1:]
+    while glyphs and not glyphs[-1].c.strip():
+        glyphs = glyphs[:-1]
+    if not glyphs:
+        return None
+    spans: list[Span] = []
+    run = [glyphs[0]]
+    for prev, g in zip(glyphs, glyphs[1:], strict=False):
+        if _style(g) == _style(prev) and _near(prev, g):
+            run.append(g)
+        else:
+            spans.append(_span(run))
+            run = [g]
+    spans.append(_span(run))
+    bbox = spans[0].bbox
+    for s in spans[1:]:
+        bbox = bbox.union(s.bbox)
+    return Line(spans=spans, bbox=bbox)
+
+
+def _style(g: Glyph) -> tuple:
+    # A space takes the style of its neighbours only if both agree; keep it simple:
+    # spaces never start a new span on their own.
+    return (g.font, round(g.size, 1), g.bold, g.underline)
+
+
+def _near(a: Glyph, b: Glyph) -> bool:
+    return b.x0 - a.x1 <= GAP_SPLIT * max(a.size, b.size, 1.0)
+
+
+def _span(run: list[Glyph]) -> Span:
+    g0 = run[0]
+    return Span(
+        text="".join(g.c for g in run),
+        bbox=BBox(
+            x0=min(g.x0 for g in run),
+            y0=min(g.y0 for g in run),
+            x1=max(g.x1 for g in run),
+            y1=max(g.y1 for g in run),
+        ),
+        font=g0.font,
+        size=round(g0.size, 2),
+        bold=g0.bold,
+        underline=g0.underline,
+    )
