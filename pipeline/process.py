@@ -1,0 +1,129 @@
+"""Process one PDF end to end: extract -> segment -> map -> validate, never raising.
+
+    result = process_document("a.pdf", ExtractSettings())
+    result.status            # "loaded" or "quarantined"
+    result.records[0].record.document_id   # the file's sha256 ("…#2" for a packet's 2nd)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from pathlib import Path
+
+from models import __version__
+from models.errors import InputError
+from models.record import MappedSubmission, Meeting
+from models.results import DocumentResult
+from models.settings import ExtractSettings
+
+_HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: str | Path) -> tuple[str, int]:
+    """(hex sha256, size in bytes) of a file, read in chunks."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(_HASH_CHUNK):
+            h.update(chunk)
+            size += len(chunk)
+    return h.hexdigest(), size
+
+
+def document_id(sha256: str, index: int) -> str:
+    """document_id("ab…", 0) -> "ab…"; the 2nd submission of a packet gets "ab…#2"."""
+    return sha256 if index == 0 else f"{sha256}#{index + 1}"
+
+
+def process_document(
+    path: str | Path,
+    settings: ExtractSettings | None = None,
+    *,
+    meeting: Meeting | None = None,
+) -> DocumentResult:
+    """Read one PDF into records; bad input and bugs become a quarantined result."""
+    settings = settings or ExtractSettings()
+    started = time.perf_counter()
+    p = Path(path)
+    base = {"file": str(path), "file_name": p.name, "fugi_version": __version__}
+    try:
+        sha, size = file_sha256(p)
+    except OSError as exc:
+        return _quarantined(base, "", 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc}).")
+    try:
+        records, page_count, ocr_pages = _records_of(p, sha, settings, meeting)
+    except InputError as exc:
+        return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
+    except MemoryError as exc:
+        msg = f"{p.name}: ran out of memory while processing; raise the memory limit or split the file."
+        return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
+    except Exception as exc:  # a bug in fugi: quarantine it so the batch goes on
+        tb = traceback.format_exc(limit=-3).strip().splitlines()
+        msg = f"{p.name}: internal error {type(exc).__name__}: {exc} [{' | '.join(tb[-4:])}]"
+        return _quarantined(base, sha, size, started, "internal_error", exc, msg)
+    return DocumentResult(
+        **base,
+        sha256=sha,
+        size=size,
+        page_count=page_count,
+        status="loaded",
+        records=records,
+        ocr_pages=ocr_pages,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _records_of(
+    path: Path, sha: str, settings: ExtractSettings, meeting: Meeting | None
+) -> tuple[list[MappedSubmission], int, list[int]]:
+    # Imported here so the store and the CLI load without the extraction stack.
+    from extractors.layout import extract_layout
+    from pipeline.mapping import map_record
+    from pipeline.segment import segment_submissions
+    from pipeline.validate import validate_record
+
+    layout = extract_layout(path, settings)
+    segments = segment_submissions(layout)
+    if not segments:
+        raise InputError("not_a_submission", f"{path.name}: no submission found in the document.")
+    records = []
+    for i, seg in enumerate(segments):
+        mapped = map_record(seg, layout, document_id=document_id(sha, i))
+        mapped = validate_record(mapped)
+        if meeting is not None:
+            mapped = apply_meeting(mapped, meeting)
+        records.append(mapped)
+    return records, layout.page_count, list(layout.ocr_pages)
+
+
+def apply_meeting(mapped: MappedSubmission, meeting: Meeting) -> MappedSubmission:
+    """Metadata given at ingest wins field by field; gaps come from the document's own meeting."""
+    record = mapped.record
+    printed = record.meeting or Meeting()
+    merged = Meeting(
+        council=meeting.council or printed.council or record.council,
+        fiscal_year=meeting.fiscal_year if meeting.fiscal_year is not None else printed.fiscal_year,
+        session=meeting.session if meeting.session is not None else printed.session,
+        date=meeting.date or printed.date,
+        decision=meeting.decision or printed.decision,
+        source="metadata",
+    )
+    new_record = record.model_copy(update={"meeting": merged})
+    return mapped.model_copy(update={"record": new_record})
+
+
+def _quarantined(
+    base: dict, sha: str, size: int, started: float, reason: str, exc: BaseException, message: str
+) -> DocumentResult:
+    return DocumentResult(
+        **base,
+        sha256=sha,
+        size=size,
+        status="quarantined",
+        reason=reason,
+        error_class=type(exc).__name__,
+        message=message,
+        seconds=time.perf_counter() - started,
+    )
