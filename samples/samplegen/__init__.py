@@ -1,0 +1,1 @@
+"""Deterministic generator of the fugi sample corpus (see samples/NOTES.md)."""
