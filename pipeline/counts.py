@@ -1,0 +1,90 @@
+"""Headcounts and volumes: ``約900人`` -> ``Count(value=900, approx=True, unit="人")``.
+
+A count inside brackets is a breakdown of the count before it and is not reported
+(``約900人（25人×4保健センター×9か月）`` gives one count). The label of a count is the
+text printed before it on its line, without numbering (``(1) 医療従事者等 約10,000人``
+-> ``医療従事者等``); a count with nothing before it takes the last label-only line
+above it (``3 想定投稿数`` / ``約40,000件``), else the ``label`` argument.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.record import Count
+from pipeline.text import bracket_depths, nfkc, normalize_text
+
+UNITS = (
+    "人分", "世帯", "事業所", "施設", "団体", "か所", "ヶ所", "箇所", "カ所",
+    "人", "名", "件", "台", "校", "園", "社", "通", "枚", "冊", "戸",
+)
+_APPROX_BEFORE = r"(?:約|およそ|概ね|おおむね|大よそ|推定)"
+_APPROX_AFTER = r"(?:程度|前後|ほど|余り|余|強|弱)"
+_NUMBER = r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_COUNT_RE = re.compile(
+    rf"(?P<approx>{_APPROX_BEFORE})?[ \t\u3000]*(?P<num>{_NUMBER})[ \t\u3000]*"
+    rf"(?P<man>万|千)?[ \t\u3000]*(?P<unit>{'|'.join(UNITS)})"
+    rf"(?P<after>[ \t\u3000]*{_APPROX_AFTER})?"
+)
+_NUMBERING = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}(?:[.)、]|\s+)|[①-⑳]|[ア-ン][.)、\s])\s*")
+_LABEL_TRIM = " \t:：・-－―…=＝※"
+
+
+def _value(num: str, man: str | None) -> int | float:
+    digits = re.sub(r"[,\s]", "", num)
+    value: float = float(digits)
+    if man == "万":
+        value *= 10_000
+    elif man == "千":
+        value *= 1_000
+    return int(value) if value.is_integer() else value
+
+
+def _clean_label(text: str) -> str | None:
+    text = text.strip(_LABEL_TRIM + "\u3000")
+    for _ in range(2):  # "3 (1) 医療従事者等"
+        text = _NUMBERING.sub("", text, count=1).strip(_LABEL_TRIM + "\u3000")
+    label = normalize_text(text)
+    if not label or len(label) > 40 or "。" in label:
+        return None
+    return label
+
+
+def _line_counts(line: str, fallback: str | None) -> tuple[list[Count], str | None]:
+    """Counts on one line and the label this line leaves pending for the next lines."""
+    depths = bracket_depths(line)
+    counts: list[Count] = []
+    prev_end = 0
+    for m in _COUNT_RE.finditer(line):
+        if depths[m.start("num")] > 0:
+            continue
+        if line[max(0, m.start() - 1) : m.start()] == "第":
+            continue
+        own = _clean_label(line[prev_end : m.start()])
+        counts.append(
+            Count(
+                label=own or fallback,
+                value=_value(m.group("num"), m.group("man")),
+                approx=bool(m.group("approx") or m.group("after")),
+                unit=m.group("unit"),
+            )
+        )
+        prev_end = m.end()
+    pending = None if counts else _clean_label(line)
+    return counts, pending
+
+
+def parse_counts(s: str, label: str | None = None) -> list[Count]:
+    """Every count in ``s``: ``"応募者：約 380 名\\n参加者：約 280 名"`` -> two labelled counts."""
+    if not s:
+        return []
+    out: list[Count] = []
+    pending: str | None = None
+    for line in nfkc(s).splitlines():
+        counts, new_pending = _line_counts(line, pending or label)
+        out.extend(counts)
+        if counts:
+            pending = None
+        elif new_pending:
+            pending = new_pending
+    return out

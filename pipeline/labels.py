@@ -1,0 +1,98 @@
+"""Printed labels -> canonical field names, via ``catalogues/labels.json``.
+
+Matching survives width, spaces and line breaks inside a label (``件　　名``), spelling
+variants (コンピューター/コンピュータ, 受け渡し/受渡し — Sudachi normalized forms) and
+an OCR error or two (Levenshtein similarity on those forms, with a length-aware
+threshold: labels of up to 3 characters must match exactly). Unknown -> ``field=None``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from pipeline.text import strip_label, trailing_bracket
+from pipeline.tokenize import normalized_key
+
+Scope = Literal["cover", "overview", "section"]
+CATALOGUE = Path(__file__).parent / "catalogues" / "labels.json"
+_EDGE_NOISE = re.compile(r"^[◇◆・■□●○\-*]+|[:：]+$")
+
+
+@dataclass
+class LabelMatch:
+    """Result of matching one printed label: ``field`` is None when nothing matched."""
+
+    field: str | None
+    score: float
+    label: str  # strip_label(raw): the key used in Section.fields
+
+
+@dataclass(frozen=True)
+class _Variant:
+    field: str
+    label: str
+    key: str
+    base_key: str
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict[str, tuple[_Variant, ...]]:
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    out: dict[str, tuple[_Variant, ...]] = {}
+    for scope, fields in data.items():
+        if scope.startswith("_"):
+            continue
+        variants = []
+        for field, labels in fields.items():
+            for label in labels:
+                variants.append(_variant(field, label))
+        out[scope] = tuple(variants)
+    return out
+
+
+def _variant(field: str, label: str) -> _Variant:
+    key_label = strip_label(label)
+    base, _ = trailing_bracket(key_label)
+    return _Variant(field, key_label, normalized_key(key_label), normalized_key(base))
+
+
+def _threshold(length: int) -> float:
+    if length <= 3:
+        return 1.0
+    if length <= 7:
+        return 0.75
+    return 0.8
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    score = Levenshtein.normalized_similarity(a, b)
+    return score if score >= _threshold(min(len(a), len(b))) else 0.0
+
+
+def match_label(raw: str, scope: Scope) -> LabelMatch:
+    """``match_label("件　　名", "cover") -> LabelMatch("title", 1.0, "件名")``."""
+    label = strip_label(raw)
+    core = _EDGE_NOISE.sub("", label)
+    variants = _catalogue().get(scope, ())
+    if not core or not variants:
+        return LabelMatch(None, 0.0, label)
+    for v in variants:
+        if core == v.label:
+            return LabelMatch(v.field, 1.0, label)
+    key = normalized_key(core)
+    base_key = normalized_key(trailing_bracket(core)[0])
+    best: tuple[float, str | None] = (0.0, None)
+    for v in variants:
+        score = max(_similarity(key, v.key), _similarity(base_key, v.base_key) * 0.98)
+        if score > best[0]:
+            best = (score, v.field)
+    return LabelMatch(best[1], round(best[0], 3), label)

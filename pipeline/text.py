@@ -1,0 +1,149 @@
+"""String normalisation shared by every mapping stage (SCHEMA.md, "Normalisation rules").
+
+Values are NFKC-normalised, then the spaces and line breaks that only come from
+layout are removed: ``normalize_text("健康\\n管理 システム") -> "健康管理システム"``,
+``normalize_text("Microsoft\\nDynamics 365") -> "Microsoft Dynamics 365"``.
+
+Decision (documented): a whitespace run is kept as ONE space only when the
+characters on both sides are half-width latin letters/digits (or ``,.;:!?%`` on the
+left) *as printed*. A full-width latin letter (``Ｉ\\nＤ``) is set like a Japanese
+character, so a break between two of them vanishes (``ID``); a space between a
+Japanese character and a latin one also vanishes (``株式会社 JTB`` -> ``株式会社JTB``,
+``約 380 名`` -> ``約380名``), because Japanese typesetting puts no word spaces there:
+such gaps are layout (Word's automatic spacing, justified lines, pdftotext columns).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Whitespace as found in extracted text: ASCII, NBSP, ideographic space, line and
+# paragraph separators, tabs, zero-width characters.
+_WS = " \t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_WS_RUN = re.compile(f"[{_WS}\u200b\u200c\u200d\ufeff]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LATIN_LEFT = set(",.;:!?%")
+
+
+def _is_latin(ch: str) -> bool:
+    """Half-width ASCII letter or digit as printed (full-width forms count as Japanese)."""
+    return ch.isascii() and ch.isalnum()
+
+
+def _keeps_space(left: str, right: str) -> bool:
+    return (_is_latin(left) or left in _LATIN_LEFT) and _is_latin(right)
+
+
+def _collapse(raw: str) -> str:
+    """Apply the layout-whitespace rule to raw (pre-NFKC) text, then NFKC each piece."""
+    raw = _ZERO_WIDTH.sub("", raw)
+    parts = _WS_RUN.split(raw)
+    out: list[str] = []
+    prev_last = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and _keeps_space(prev_last, part[0]):
+            out.append(" ")
+        out.append(part)
+        prev_last = part[-1]
+    return unicodedata.normalize("NFKC", "".join(out))
+
+
+def normalize_text(s: str | None) -> str | None:
+    """NFKC + layout whitespace removed; ``""``/whitespace-only -> ``None``.
+
+    ``normalize_text("約 ３８０ 名") -> "約380名"``
+    """
+    if s is None:
+        return None
+    text = _collapse(s).strip()
+    # NFKC may itself produce spaces (e.g. from compatibility forms); collapse again.
+    if _WS_RUN.search(text):
+        text = _collapse(text).strip()
+    return text or None
+
+
+def join_lines(lines: list[str]) -> str | None:
+    """Join the lines of one cell with the same layout rule: ``["健康管", "理"] -> "健康管理"``."""
+    return normalize_text("\n".join(line for line in lines if line is not None))
+
+
+def strip_label(s: str) -> str:
+    """NFKC and every whitespace removed: the key form of a printed label (``件　　名`` -> ``件名``)."""
+    return _WS_RUN.sub("", _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", s or "")))
+
+
+def nfkc(s: str) -> str:
+    """Plain NFKC with zero-width characters dropped; whitespace kept (for parsers)."""
+    return unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", s or ""))
+
+
+_OPEN = "([{「『【〔〈《"
+_CLOSE = ")]}」』】〕〉》"
+
+
+def split_outside_brackets(s: str, seps: str = "、") -> list[str]:
+    """Split ``s`` on any char of ``seps`` at bracket depth 0 (pieces not stripped).
+
+    ``split_outside_brackets("A(x、y)、B") -> ["A(x、y)", "B"]``
+    """
+    pieces: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for i, ch in enumerate(s):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in seps and not _is_thousands_comma(s, i):
+            pieces.append("".join(buf))
+            buf = []
+            continue
+        buf.append(ch)
+    pieces.append("".join(buf))
+    return pieces
+
+
+def _is_thousands_comma(s: str, i: int) -> bool:
+    return s[i] == "," and 0 < i < len(s) - 1 and s[i - 1].isdigit() and s[i + 1].isdigit()
+
+
+def bracket_depths(s: str) -> list[int]:
+    """Bracket depth before each character of ``s`` (an opening bracket is at its outer depth)."""
+    depths: list[int] = []
+    depth = 0
+    for ch in s:
+        if ch in _CLOSE:
+            depth = max(0, depth - 1)
+            depths.append(depth)
+            continue
+        depths.append(depth)
+        if ch in _OPEN:
+            depth += 1
+    return depths
+
+
+def trailing_bracket(s: str) -> tuple[str, str | None]:
+    """Split a final balanced ``(...)`` off ``s``: ``"メールアドレス(任意)" -> ("メールアドレス", "任意")``.
+
+    Only round brackets count (after NFKC); a string that is entirely bracketed is
+    returned unchanged.
+    """
+    s = s.strip()
+    if not s.endswith(")"):
+        return s, None
+    depth = 0
+    for i in range(len(s) - 1, -1, -1):
+        ch = s[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth -= 1
+            if depth == 0:
+                head, inner = s[:i].strip(), s[i + 1 : -1].strip()
+                if not head:
+                    return s, None
+                return head, inner or None
+    return s, None

@@ -1,0 +1,108 @@
+"""The only module that imports SudachiPy / spaCy (GiNZA); both load lazily, once per process.
+
+Sudachi's ``normalized_form`` folds spelling variants (コンピュータ/コンピューター,
+受渡し/受け渡し, ウィルス/ウイルス) but also rewrites values (``1日`` -> ``一日``,
+``ISO`` -> ``iso``): use it for matching keys only, never for stored values.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from models.record import Department
+from pipeline.text import normalize_text, strip_label
+
+_DROP_POS = {"補助記号", "空白"}
+_SEARCH_DROP_POS = _DROP_POS | {"助詞", "助動詞"}
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from sudachipy import dictionary  # heavy: imported on first use only
+
+    return dictionary.Dictionary(dict="core").create()
+
+
+@lru_cache(maxsize=1)
+def _mode_c() -> Any:
+    from sudachipy import tokenizer
+
+    return tokenizer.Tokenizer.SplitMode.C
+
+
+@lru_cache(maxsize=4096)
+def _morphemes(s: str) -> tuple[tuple[str, str, str], ...]:
+    """(surface, normalized_form, POS) for each morpheme of ``s`` (cached)."""
+    if not s:
+        return ()
+    # Sudachi refuses inputs over ~49 KB; labels and measures are far shorter.
+    return tuple(
+        (m.surface(), m.normalized_form(), m.part_of_speech()[0])
+        for m in _tokenizer().tokenize(s[:12000], _mode_c())
+    )
+
+
+def normalized_forms(s: str) -> list[str]:
+    """Sudachi (mode C) normalized form per token, punctuation and spaces dropped.
+
+    ``normalized_forms("コンピュータウィルス") -> ["コンピューターウイルス"]``
+    """
+    return [norm for _, norm, pos in _morphemes(strip_label(s)) if pos not in _DROP_POS]
+
+
+def normalized_key(s: str) -> str:
+    """The concatenated normalized forms: a spelling-variant-insensitive matching key."""
+    return "".join(normalized_forms(s))
+
+
+def search_tokens(s: str) -> list[str]:
+    """Tokens for full-text search (index and query alike): normalized forms, lower-cased,
+    without punctuation, particles or auxiliary verbs. ``"受渡しの管理簿"`` -> ``["受け渡し", "管理簿"]``.
+    """
+    text = normalize_text(s)
+    if not text:
+        return []
+    out = []
+    for _, norm, pos in _morphemes(text):
+        if pos in _SEARCH_DROP_POS:
+            continue
+        norm = norm.strip().lower()
+        if norm:
+            out.append(norm)
+    return out
+
+
+_BUREAU_END = re.compile(r"(?:本部|事務局|部|局|室)")
+_DIVISION_END = re.compile(r"(?:課|係|センター|室|所|担当|館|事務局|グループ)$")
+_DEPT_NOISE = re.compile(r"^[(\[]?\s*(?:担当部課|担当課|所管課)\s*[:：]?\s*|[)\]]\s*$")
+
+
+def split_department(raw: str) -> Department:
+    """``"健康部健康づくり課"`` -> bureau ``健康部``, division ``健康づくり課`` (rule-based).
+
+    The bureau is the shortest prefix ending in 部/局/室/本部/事務局 whose remainder ends like a
+    division (課/係/センター/室/所/担当…). ``（担当部課：…）`` wrapping is removed from ``raw``.
+    """
+    text = normalize_text(raw)
+    if not text:
+        return Department()
+    text = strip_label(_DEPT_NOISE.sub("", _DEPT_NOISE.sub("", text)))
+    if not text:
+        return Department()
+    for m in _BUREAU_END.finditer(text):
+        rest = text[m.end():]
+        if rest and _DIVISION_END.search(rest):
+            return Department(raw=text, bureau=text[: m.end()], division=rest)
+    if _DIVISION_END.search(text) and not re.search(r"(?:部|局)$", text):
+        return Department(raw=text, bureau=None, division=text)
+    return Department(raw=text, bureau=text, division=None)
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Any:
+    """The spaCy ``ja_ginza`` pipeline, loaded on first call (about a second)."""
+    import spacy
+
+    return spacy.load("ja_ginza")

@@ -1,0 +1,341 @@
+"""和暦 and western dates, fiscal years, periods, schedules and prior approvals.
+
+``parse_date("令和８年３月１日") -> "2026-03-01"``; ``parse_fiscal_year("令和5年度") -> 2023``.
+All parsers take raw cell text (line breaks kept) and normalise it themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from models.record import Period, PriorApproval, ScheduleEntry
+from pipeline.text import bracket_depths, nfkc, normalize_text
+
+ERAS: dict[str, int] = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
+_ERA_ABBR = {"R": "令和", "H": "平成", "S": "昭和"}
+_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+                 "六": 6, "七": 7, "八": 8, "九": 9}
+_KNUM = "[〇零一二三四五六七八九十]{1,4}"
+_NUM = rf"(?:\d{{1,2}}|{_KNUM})"
+_SP = r"[ \t\u3000]*"  # spaces inside a date (pdftotext spacing); no line breaks
+_ERA_RE = "|".join(ERAS)
+
+_DATE_RE = re.compile(
+    rf"(?P<era>{_ERA_RE}){_SP}(?P<ey>元|{_NUM}){_SP}年(?!{_SP}度)"
+    rf"(?:{_SP}(?P<em>{_NUM}){_SP}月(?:{_SP}(?P<ed>{_NUM}){_SP}日)?)?"
+    rf"|(?P<wy>(?:18|19|20)\d\d){_SP}年(?!{_SP}度)"
+    rf"(?:{_SP}(?P<wm>\d{{1,2}}){_SP}月(?:{_SP}(?P<wd>\d{{1,2}}){_SP}日)?)?"
+    rf"|(?<![\d.\-/])(?P<sy>(?:19|20)\d\d)(?P<sep>[/.])(?P<sm>\d{{1,2}})(?:(?P=sep)(?P<sd>\d{{1,2}}))?(?![\d])"
+    rf"|(?<![A-Za-z])(?P<ab>[RHS])(?P<aby>\d{{1,2}})\.(?P<abm>\d{{1,2}})(?:\.(?P<abd>\d{{1,2}}))?(?!\d)"
+    rf"|(?P<same>同年{_SP})?(?<![\d.])(?P<pm>\d{{1,2}}|{_KNUM}){_SP}月(?:{_SP}(?P<pd>\d{{1,2}}|{_KNUM}){_SP}日)?"
+)
+
+
+@dataclass
+class DateMatch:
+    """One date found in a text; ``year`` is None for a partial date (``4月``)."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+
+    def iso(self) -> str | None:
+        if self.year is None or self.month is None:
+            return None
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def kanji_to_int(s: str) -> int | None:
+    """``"12"`` / ``"十二"`` / ``"二十"`` / ``"元"`` -> int (None when not a number)."""
+    if s == "元":
+        return 1
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _KANJI_DIGITS.get(head, None) if head else 1
+        ones = _KANJI_DIGITS.get(tail, None) if tail else 0
+        if tens is None or ones is None:
+            return None
+        return tens * 10 + ones
+    value = 0
+    for ch in s:
+        if ch not in _KANJI_DIGITS:
+            return None
+        value = value * 10 + _KANJI_DIGITS[ch]
+    return value
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        if month is None:
+            return False
+        try:
+            _dt.date(year or 2000, month, day)
+        except ValueError:
+            return False
+    return True
+
+
+def _to_match(m: re.Match[str]) -> DateMatch | None:
+    g = m.groupdict()
+    year: int | None
+    if g["era"]:
+        n = kanji_to_int(g["ey"])
+        year = None if n is None or n < 1 else ERAS[g["era"]] + n - 1
+        month, day = g["em"], g["ed"]
+    elif g["wy"]:
+        year, month, day = int(g["wy"]), g["wm"], g["wd"]
+    elif g["sy"]:
+        year, month, day = int(g["sy"]), g["sm"], g["sd"]
+    elif g["ab"]:
+        n = int(g["aby"])
+        year = ERAS[_ERA_ABBR[g["ab"]]] + n - 1 if n >= 1 else None
+        month, day = g["abm"], g["abd"]
+    else:
+        year, month, day = None, g["pm"], g["pd"]
+    mo = kanji_to_int(month) if month else None
+    da = kanji_to_int(day) if day else None
+    if (month and mo is None) or (day and da is None) or (g["era"] and year is None):
+        return None
+    if not _valid(year, mo, da):
+        return None
+    return DateMatch(m.start(), m.end(), year, mo, da)
+
+
+def find_dates(s: str) -> list[DateMatch]:
+    """Every date in NFKC text ``s`` in order, partial ones (``4月``, ``同年6月``) included.
+
+    A partial date inherits nothing here; callers decide (see ``_inherit``).
+    """
+    out = []
+    for m in _DATE_RE.finditer(s):
+        dm = _to_match(m)
+        if dm is not None:
+            out.append(dm)
+    return out
+
+
+def _inherit(prev: DateMatch | None, dm: DateMatch) -> DateMatch:
+    if dm.year is None and prev is not None and prev.year is not None:
+        year = prev.year
+        # 令和6年12月1日から1月31日まで: a month earlier than the start rolls over.
+        if prev.month is not None and dm.month is not None and dm.month < prev.month:
+            year += 1
+        return DateMatch(dm.start, dm.end, year, dm.month, dm.day)
+    return dm
+
+
+def parse_date(s: str) -> str | None:
+    """First full date (with at least a month) in ``s`` as ISO: ``"令和元年5月1日" -> "2019-05-01"``."""
+    if not s:
+        return None
+    for dm in find_dates(nfkc(s)):
+        iso = dm.iso()
+        if iso is not None:
+            return iso
+    return None
+
+
+_FY_RE = re.compile(
+    rf"(?:(?P<era>{_ERA_RE}){_SP}(?P<ey>元|{_NUM})|(?P<wy>(?:19|20)\d\d)){_SP}年{_SP}度"
+)
+
+
+def parse_fiscal_year(s: str) -> int | None:
+    """First 年度 in ``s`` as the western year it starts in: ``"令和5年度" -> 2023``."""
+    if not s:
+        return None
+    m = _FY_RE.search(nfkc(s))
+    if not m:
+        return None
+    if m.group("wy"):
+        return int(m.group("wy"))
+    n = kanji_to_int(m.group("ey"))
+    return None if n is None or n < 1 else ERAS[m.group("era")] + n - 1
+
+
+# --- periods -------------------------------------------------------------------
+
+_RECURRING = re.compile(
+    r"次年度以降も|翌年度以降も|以降[、,]?\s*同様|以降も\s*同様|継続して|毎年度|引き続き同様"
+)
+_NOTE = re.compile(r"※[^\n]*")
+_CONNECT = re.compile(r"^\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
+_APPROX = re.compile(r"ごろ|頃|程度")
+_ITEM_MARK = re.compile(r"(?:^|\s)(?:\d{1,2}|\(\d{1,2}\)|[①-⑳])[\s.、)]*(?=\S)")
+
+
+def is_recurring(s: str) -> bool:
+    """True for 次年度以降も… / 以降、同様の… / 継続して… (an automatic renewal is not)."""
+    return bool(_RECURRING.search(_NOTE.sub("", nfkc(s or ""))))
+
+
+def _period_label(segment: str, first: bool) -> str | None:
+    marks = list(_ITEM_MARK.finditer(segment))
+    if marks:
+        label = segment[marks[-1].end():]
+    elif first:
+        label = segment
+    else:
+        return None
+    label = normalize_text(label.strip(" :：・-")) if label else None
+    if not label or len(label) > 20 or "。" in label or re.search(r"予定|以降|同様", label):
+        return None
+    return label.strip("()") or None
+
+
+def parse_periods(s: str) -> tuple[list[Period], bool]:
+    """Periods printed in a 開始時期 cell, and whether the cell says it recurs.
+
+    ``parse_periods("令和8年4月1日から令和8年12月31日ごろまで(次年度以降も、…)")``
+    -> ``([Period(start="2026-04-01", end="2026-12-31", approximate=True)], True)``
+    """
+    if not s:
+        return [], False
+    text = _NOTE.sub("", nfkc(s))
+    recurring = is_recurring(text)
+    dates = [d for d in find_dates(text) if d.month is not None]
+    spans: list[tuple[DateMatch | None, DateMatch | None, int, int]] = []
+    i, prev = 0, None
+    while i < len(dates):
+        start = _inherit(prev, dates[i])
+        end: DateMatch | None = None
+        if i + 1 < len(dates) and _CONNECT.match(text[start.end : dates[i + 1].start]):
+            end = _inherit(start, dates[i + 1])
+            i += 1
+        i += 1
+        if start.year is None:
+            continue  # a bare 4月 with nothing to inherit from is not a period
+        last = end or start
+        tail = re.match(r"\s*(?:ごろ|頃)?\s*(?:まで|迄)?", text[last.end :])
+        stop = last.end + (tail.end() if tail else 0)
+        if end is None and re.search(r"まで|迄", text[start.end : stop]):
+            start, end = None, start  # 令和7年3月31日まで: only an end
+        spans.append((start, end, (start or end).start, stop))  # type: ignore[union-attr]
+        prev = last
+    periods = []
+    for k, (st, en, a, b) in enumerate(spans):
+        prev_end = spans[k - 1][3] if k else 0
+        nxt = spans[k + 1][2] if k + 1 < len(spans) else len(text)
+        after = text[b:nxt]
+        after = after[: m.start()] if (m := _ITEM_MARK.search(after)) and k + 1 < len(spans) else after
+        periods.append(
+            Period(
+                label=_period_label(text[prev_end:a], first=(k == 0)),
+                start=st.iso() if st else None,
+                end=en.iso() if en else None,
+                approximate=bool(_APPROX.search(text[a:b])),
+                planned="予定" in text[a:b] or bool(re.match(r"\s*\(?\s*予定", after)),
+            )
+        )
+    return periods, recurring
+
+
+# --- schedule ------------------------------------------------------------------
+
+_RANGE_TAIL = re.compile(
+    rf"{_SP}(?:～|~|〜|-|―|−|から){_SP}(?:(?:{_ERA_RE}){_SP}(?:元|{_NUM}){_SP}年{_SP})?"
+    rf"{_NUM}{_SP}月(?:{_SP}{_NUM}{_SP}日)?(?:{_SP}まで)?"
+)
+_DATE_TAIL = re.compile(rf"{_SP}(?:以降|以後|ごろ|頃|上旬|中旬|下旬|末(?=\s|$))")
+
+
+def _entry_starts(text: str) -> list[tuple[DateMatch, int]]:
+    """Dates that begin a schedule entry: at a line start or after a space, outside brackets."""
+    depths = bracket_depths(text)
+    out = []
+    for dm in find_dates(text):
+        if dm.year is None or dm.month is None or depths[dm.start] > 0:
+            continue
+        if dm.start > 0 and text[dm.start - 1].isalnum():
+            continue  # inside running text (…は令和3年4月に…), not an entry
+        end = dm.end
+        if m := _RANGE_TAIL.match(text, end):
+            end = m.end()
+        if m := _DATE_TAIL.match(text, end):
+            end = m.end()
+        out.append((dm, end))
+    return out
+
+
+def parse_schedule(s: str) -> list[ScheduleEntry]:
+    """One entry per printed date: ``"令和8年3月 開発\\n令和8年4月 テスト"`` -> 2 entries.
+
+    A month range (``3月～4月``) gives its first month; 以降 / ごろ after the date belong
+    to the date; the milestone is the rest up to the next date (wrapped lines joined).
+    """
+    if not s:
+        return []
+    text = nfkc(s)
+    starts = _entry_starts(text)
+    entries: list[ScheduleEntry] = []
+    head = normalize_text(text[: starts[0][0].start] if starts else text)
+    if head:
+        entries.append(ScheduleEntry(date=None, milestone=head))
+    for k, (dm, end) in enumerate(starts):
+        stop = starts[k + 1][0].start if k + 1 < len(starts) else len(text)
+        milestone = normalize_text(text[end:stop].strip(" :：・、\n"))
+        entries.append(ScheduleEntry(date=dm.iso(), milestone=milestone))
+    return entries
+
+
+# --- prior approvals -------------------------------------------------------------
+
+KNOWN_COUNCILS = (
+    "情報公開・個人情報保護審議会",
+    "個人情報保護管理運営会議",
+    "個人情報保護審議会",
+    "個人情報保護審査会",
+    "情報公開審議会",
+)
+_APPROVAL_RE = re.compile(
+    rf"(?P<era>{_ERA_RE})(?P<ey>元|\d{{1,2}}|{_KNUM})年(?P<do>度)?第(?P<n>\d{{1,3}}|{_KNUM})回"
+    r"(?P<body>[^、。()「」\s]{0,30}?(?:会議|審議会|審査会|委員会))"
+)
+_CITY_PREFIX = re.compile(r"^(?:[^\s]{1,4}?[都道府県])?[^\s]{1,5}?[市区町村](?=[^\s]{4,}$)")
+
+
+def canonical_council(body: str) -> str:
+    """Council name without the city: ``"新宿区個人情報保護管理運営会議" -> "個人情報保護管理運営会議"``.
+
+    An abbreviation that ends a known council name (``管理運営会議``) maps to the full name.
+    """
+    for known in KNOWN_COUNCILS:
+        if body.endswith(known):
+            return known
+    for known in KNOWN_COUNCILS:
+        if len(body) >= 4 and known.endswith(body):
+            return known
+    return _CITY_PREFIX.sub("", body) or body
+
+
+def parse_prior_approvals(s: str) -> list[PriorApproval]:
+    """Every ``<era>N年度第M回<council>`` mention, one per (council, fiscal year, session).
+
+    ``"令和5年度第9回新宿区個人情報保護管理運営会議承認済"`` -> raw
+    ``"令和5年度第9回新宿区個人情報保護管理運営会議"``, council ``個人情報保護管理運営会議``,
+    fiscal_year 2023, session 9. ``平成25年第1回…`` (no 度) reads the same way.
+    """
+    text = normalize_text(s) or ""
+    out: list[PriorApproval] = []
+    seen: set[tuple[str, int | None, int | None]] = set()
+    for m in _APPROVAL_RE.finditer(text):
+        n = kanji_to_int(m.group("ey"))
+        fy = ERAS[m.group("era")] + n - 1 if n else None
+        session = kanji_to_int(m.group("n"))
+        council = canonical_council(m.group("body"))
+        key = (council, fy, session)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(PriorApproval(raw=m.group(0), council=council, fiscal_year=fy, session=session))
+    return out
