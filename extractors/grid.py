@@ -30,9 +30,10 @@ class Segment:
 
 # A border counts as present between two grid cells when rules cover this much of it.
 _BORDER_COVER = 0.6
-# A merged region is kept as a cell only when rules cover this much of its outline;
-# what is left over (the empty corner of an L-shaped grid) is not a cell.
-_OUTLINE_COVER = 0.5
+# A merged region is kept as a cell only when this many of its sides are ruled; what
+# is left over (the empty corner of an L-shaped grid) is not a cell. Three, not four:
+# some tables leave out the outer left/right border.
+_MIN_SIDES = 3
 
 
 def segments_to_tables(
@@ -225,7 +226,7 @@ def _merge_cells(
             for rr in range(r, r + rs):
                 for cc in range(c, c + cs):
                     taken[rr][cc] = True
-            if _outline_cover(r, c, rs, cs, rows, cols, vwall, hwall) >= _OUTLINE_COVER:
+            if _sides_ruled(r, c, rs, cs, rows, cols, vwall, hwall) >= _MIN_SIDES:
                 bbox = BBox(x0=cols[c], y0=rows[r], x1=cols[c + cs], y1=rows[r + rs])
                 cells.append(Cell(row=r, col=c, rowspan=rs, colspan=cs, bbox=bbox))
     return cells
@@ -242,7 +243,7 @@ def _can_grow_down(
     return not any(vwall[r][k] for k in range(c + 1, c + cs))
 
 
-def _outline_cover(
+def _sides_ruled(
     r: int,
     c: int,
     rs: int,
@@ -251,17 +252,21 @@ def _outline_cover(
     cols: list[float],
     vwall: list[list[bool]],
     hwall: list[list[bool]],
-) -> float:
-    total = covered = 0.0
-    for cc in range(c, c + cs):
-        w = cols[cc + 1] - cols[cc]
-        total += 2 * w
-        covered += w * (hwall[r][cc] + hwall[r + rs][cc])
-    for rr in range(r, r + rs):
-        h = rows[rr + 1] - rows[rr]
-        total += 2 * h
-        covered += h * (vwall[rr][c] + vwall[rr][c + cs])
-    return covered / total if total else 0.0
+) -> int:
+    """How many of the region's four sides are ruled over at least half their length."""
+
+    def ruled(walls: list[bool], sizes: list[float]) -> bool:
+        total = sum(sizes)
+        return total > 0 and sum(w for on, w in zip(walls, sizes, strict=True) if on) >= 0.5 * total
+
+    widths = [cols[cc + 1] - cols[cc] for cc in range(c, c + cs)]
+    heights = [rows[rr + 1] - rows[rr] for rr in range(r, r + rs)]
+    return (
+        ruled([hwall[r][cc] for cc in range(c, c + cs)], widths)
+        + ruled([hwall[r + rs][cc] for cc in range(c, c + cs)], widths)
+        + ruled([vwall[rr][c] for rr in range(r, r + rs)], heights)
+        + ruled([vwall[rr][c + cs] for rr in range(r, r + rs)], heights)
+    )
 
 
 def _compact(cells: list[Cell], rows: list[float], cols: list[float], page: int) -> Table:
