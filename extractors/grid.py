@@ -34,6 +34,9 @@ _BORDER_COVER = 0.6
 # is left over (the empty corner of an L-shaped grid) is not a cell. Three, not four:
 # some tables leave out the outer left/right border.
 _MIN_SIDES = 3
+# Cells must tile this much of a grid's bounding box; a flow diagram's boxes and
+# arrows form a connected "grid" that is mostly empty space.
+_MIN_FILL = 0.7
 
 
 def segments_to_tables(
@@ -203,7 +206,11 @@ def _component_to_table(
     cells = _merge_cells(rows, cols, vwall, hwall)
     if len(cells) < 2:
         return None
-    return _compact(cells, rows, cols, page)
+    table = _compact(cells, rows, cols, page)
+    area = table.bbox.width * table.bbox.height
+    if area <= 0 or sum(c.bbox.width * c.bbox.height for c in cells) < _MIN_FILL * area:
+        return None  # boxes joined by connector lines (a diagram), not a table
+    return table
 
 
 def _merge_cells(

@@ -124,13 +124,41 @@ def glyph_lines_to_lines(lines: list[GlyphLine], region: Region) -> list[tuple[H
     out: list[tuple[Hashable, int, Line]] = []
     for gl in lines:
         pieces: dict[Hashable, list[Glyph]] = {}
-        for g in gl.glyphs:
-            pieces.setdefault(region(g), []).append(g)
+        for g, key in zip(gl.glyphs, _smooth_regions(gl, [region(g) for g in gl.glyphs]), strict=True):
+            pieces.setdefault(key, []).append(g)
         for key, glyphs in pieces.items():
             for run in _split_gaps(glyphs, gl.horizontal):
                 line = _glyphs_to_line(run)
                 if line is not None:
                     out.append((key, gl.block, line))
+    return out
+
+
+# Glyphs closer than this many font sizes are one word-run that cannot be cut by a border.
+TOUCH = 0.15
+
+
+def _smooth_regions(gl: GlyphLine, keys: list[Hashable]) -> list[Hashable]:
+    """Text that overflows a cell border without a gap (a long word pushed over the rule)
+    stays with the cell holding most of its run of touching glyphs."""
+    if len(set(keys)) < 2 or not gl.horizontal:
+        return keys
+    out = list(keys)
+    start = 0
+    glyphs = gl.glyphs
+    for i in range(1, len(glyphs) + 1):
+        end_of_run = i == len(glyphs) or glyphs[i].x0 - glyphs[i - 1].x1 > TOUCH * max(glyphs[i].size, 1.0)
+        if not end_of_run:
+            continue
+        run = keys[start:i]
+        if len(set(run)) > 1:
+            counts: dict[Hashable, int] = {}
+            for k in run:
+                counts[k] = counts.get(k, 0) + 1
+            best = max(counts, key=lambda k: (k is not None, counts[k]))
+            if counts[best] * 2 > len(run):
+                out[start:i] = [best] * len(run)
+        start = i
     return out
 
 
