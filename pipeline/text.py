@@ -75,9 +75,17 @@ def strip_label(s: str) -> str:
     return _WS_RUN.sub("", _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", s or "")))
 
 
+_FW_ALNUM = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_FW_BREAK = re.compile(f"(?<=[{_FW_ALNUM}])[{_WS}]+(?=[{_FW_ALNUM}])")
+
+
 def nfkc(s: str) -> str:
-    """Plain NFKC with zero-width characters dropped; whitespace kept (for parsers)."""
-    return unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", s or ""))
+    """NFKC for parsers: whitespace kept (it carries structure), zero-width characters dropped.
+
+    A break between two full-width latin letters/digits (``Ｉ\\nＤ``) is removed first,
+    since after NFKC it could no longer be told from a break between two latin words.
+    """
+    return unicodedata.normalize("NFKC", _FW_BREAK.sub("", _ZERO_WIDTH.sub("", s or "")))
 
 
 _OPEN = "([{「『【〔〈《"

@@ -1,0 +1,130 @@
+"""個人情報保護対策チェックリスト semantics: marks, headings, party cells, measure keys.
+
+``parse_mark("－ (電子データのみ の取扱いのため)") -> ("not_applicable", "電子データのみの取扱いのため")``;
+``measure_key("コンピューターウィルス感染等がないよう、…適用する。") -> "antivirus"``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from pipeline.text import nfkc, normalize_text, strip_label
+from pipeline.tokenize import normalized_key
+
+Mark = Literal["applicable", "not_applicable", "blank"]
+ChecklistKind = Literal["電算処理", "外部結合", "業務委託"]
+MEASURES = Path(__file__).parent / "catalogues" / "measures.json"
+MEASURE_THRESHOLD = 0.75
+
+# ○ 〇 ◯ ◎ and dashes of every width are marks wherever they start the cell; what OCR
+# makes of a circle (O, o, 0, ロ) or a dash (一) only when nothing word-like follows.
+_APPLICABLE = set("○〇◯◎⭕")
+_NOT_APPLICABLE = set("-－―ー‐‑‒–—−ｰ×✕✖")
+_WEAK = {"O": "applicable", "o": "applicable", "0": "applicable", "ロ": "applicable",
+         "一": "not_applicable"}
+_MARK_CODES = ("applicable", "not_applicable", "blank")
+
+
+def _mark_of(symbol: str | None) -> Mark | None:
+    if not symbol:
+        return None
+    symbol = symbol.strip()
+    if symbol in _MARK_CODES:
+        return symbol  # type: ignore[return-value]
+    ch = symbol[:1]
+    if ch in _APPLICABLE:
+        return "applicable"
+    if ch in _NOT_APPLICABLE:
+        return "not_applicable"
+    if ch in _WEAK and (len(symbol) == 1 or not symbol[1].isalnum()):
+        return _WEAK[ch]  # type: ignore[return-value]
+    return None
+
+
+def _note(rest: str) -> str | None:
+    text = normalize_text(rest)
+    if not text:
+        return None
+    while len(text) >= 2 and text[0] in "(「" and text[-1] in ")」":
+        text = text[1:-1].strip()
+    return text or None
+
+
+def parse_mark(text: str | None, drawn_mark: str | None = None) -> tuple[Mark, str | None]:
+    """Mark cell -> (mark, note), the note without its brackets.
+
+    ``drawn_mark`` is a mark found as a drawing (a circle shape: ``"○"``, or one of the
+    codes ``applicable`` / ``not_applicable``); it is used when the text has no mark symbol.
+    """
+    raw = (text or "").strip()
+    mark = _mark_of(raw)
+    if mark is not None:
+        return mark, _note(raw[1:])
+    drawn = _mark_of(drawn_mark)
+    return (drawn or "blank"), _note(raw)
+
+
+_HEADING = re.compile(r"(電算処理|外部結合|業務委託)(?:に|にかかる|に係る|に関する|の)?.{0,12}チェックリスト")
+
+
+def parse_checklist_heading(s: str) -> ChecklistKind | None:
+    """``"３　電算処理にかかる個人情報保護対策チェックリスト"`` -> ``"電算処理"``."""
+    m = _HEADING.search(strip_label(s or ""))
+    return m.group(1) if m else None  # type: ignore[return-value]
+
+
+def parse_party_cell(
+    s: str,
+) -> tuple[Literal["ward", "counterparty"] | None, Literal["operational", "technical"] | None]:
+    """``"委託事業者に行わせる 情報保護対策 【運用上の対策】"`` -> ("counterparty", "operational")."""
+    text = strip_label(s or "")
+    party: Literal["ward", "counterparty"] | None = None
+    if re.search(r"行わせる|(?:委託先|結合先|委託事業者|受託事業者|再委託先|事業者)に行わ", text):
+        party = "counterparty"
+    elif re.search(r"区が行う|区の行う|区で行う", text):
+        party = "ward"
+    kind: Literal["operational", "technical"] | None = None
+    if re.search(r"運用上|運用面|運用の", text):
+        kind = "operational"
+    elif re.search(r"システム上|システム面|技術的", text):
+        kind = "technical"
+    return party, kind
+
+
+@lru_cache(maxsize=1)
+def _measure_catalogue() -> tuple[tuple[str, str], ...]:
+    data = json.loads(MEASURES.read_text(encoding="utf-8"))
+    out = []
+    for key, variants in data.items():
+        if key.startswith("_"):
+            continue
+        for variant in variants:
+            out.append((key, normalized_key(variant)))
+    return tuple(out)
+
+
+def measure_score(text: str) -> tuple[str | None, float]:
+    """Best catalogue key for a measure text and its similarity (0..1)."""
+    key = normalized_key(text or "")
+    if not key:
+        return None, 0.0
+    best: tuple[str | None, float] = (None, 0.0)
+    for name, variant in _measure_catalogue():
+        score = Levenshtein.normalized_similarity(key, variant)
+        if score > best[1]:
+            best = (name, score)
+    return best
+
+
+def measure_key(text: str) -> str | None:
+    """The catalogue key of a standard measure, whatever its spelling or ward/counterparty
+    phrasing; None for a measure not in ``catalogues/measures.json``.
+    """
+    key, score = measure_score(text)
+    return key if score >= MEASURE_THRESHOLD else None

@@ -1,0 +1,226 @@
+"""Data-item cells (記録される情報項目 / 結合される情報項目 / 処理させる情報項目) and the 記録項目 list.
+
+Reading conventions (SCHEMA.md "Data items") and decisions taken here:
+- items split on 、 (and ``,``) outside brackets; a trailing bracket is the qualifier,
+  always (``宛名番号(住民番号)`` -> name 宛名番号, qualifier 住民番号).
+- ``data_subjects`` comes from ``1 個人の範囲``, else from a heading like
+  【本事業の対象者に係る情報項目】 (-> ``本事業の対象者``), else from a ※「該当者」の定義
+  list. A subject given as several numbered entries (①②③ or 1 2 3) is joined with
+  ``、`` in printed order, numbering dropped.
+- items given only as ``資料N-2のとおり`` -> ``items=[]``, ``ref="資料N-2"``.
+Functions take the raw cell text (line breaks kept) and normalise it themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models.record import DataItem
+from pipeline.provisions import find_references
+from pipeline.text import join_lines, nfkc, normalize_text, split_outside_brackets, trailing_bracket
+
+
+@dataclass
+class ItemsCell:
+    """What one data-item cell says: whose data, which items, given by reference, where kept."""
+
+    data_subjects: str | None = None
+    items: list[DataItem] = field(default_factory=list)
+    ref: str | None = None
+    system: str | None = None
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_SUBLABEL = re.compile(
+    r"(?:^|(?<=\s))(?:\d{1,2}|[①-⑳]|\(\d\))?[ \t\u3000.]*"
+    r"(?P<kind>個人の範囲|対象者の範囲"
+    r"|記録(?:する|される)(?:個人)?情報の?項目|記録項目|処理させる情報項目|結合される情報項目"
+    r"|記録するコンピュータ[ー]?|記録媒体)"
+)
+_HEADING = re.compile(r"【(?P<h>[^】]{1,60})】")
+_SUBJECT_SUFFIX = re.compile(r"(?:に係る|に関する|の)?(?:個人)?情報項目$")
+_DEFINITION = re.compile(r"※[ \t\u3000]*「?(?P<term>[^」\s]{1,20})」?[ \t\u3000]*の定義")
+_REF_ONLY = re.compile(r"^\s*資料.{1,20}?(?:のとおり|参照|のとおり。)\s*$")
+
+
+def numbered_items(text: str) -> list[str] | None:
+    """``"1 A 2 B 3 C"`` or ``"①A②B"`` -> ``["A", "B", "C"]``; None when not numbered.
+
+    Numbers must run 1, 2, 3… (or ①, ②…) and a digit must follow a line start or space.
+    """
+    for style in ("circled", "digit"):
+        starts: list[tuple[int, int]] = []
+        pos, n = 0, 1
+        while True:
+            if style == "circled":
+                if n > len(_CIRCLED):
+                    break
+                pat = re.compile(re.escape(_CIRCLED[n - 1]))
+            else:
+                pat = re.compile(rf"(?:^|(?<=\s))(?:{n}|\({n}\))(?:[ \t\u3000.、)]+|(?=[^\d\s.,]))")
+            m = pat.search(text, pos)
+            if not m:
+                break
+            starts.append((m.start(), m.end()))
+            pos, n = m.end(), n + 1
+        if len(starts) >= 2 or (style == "circled" and starts):
+            return [
+                text[b : (starts[k + 1][0] if k + 1 < len(starts) else len(text))]
+                for k, (_, b) in enumerate(starts)
+            ]
+    return None
+
+
+def join_entries(text: str) -> str | None:
+    """A subject printed as numbered entries, joined with 、 (numbering dropped)."""
+    entries = numbered_items(text)
+    if not entries:
+        return normalize_text(text)
+    parts = [p for p in (normalize_text(e) for e in entries) if p]
+    return "、".join(p.rstrip("、。") for p in parts) or None
+
+
+def split_items(text: str) -> list[DataItem]:
+    """``"住所、カナ氏名、メールアドレス(任意)"`` -> 3 DataItems (the last with qualifier 任意)."""
+    body = normalize_text(text)
+    if not body:
+        return []
+    out = []
+    for piece in split_outside_brackets(body, "、,"):
+        piece = piece.strip(" 。・")
+        if not piece:
+            continue
+        name, qualifier = trailing_bracket(piece)
+        out.append(DataItem(name=name, qualifier=qualifier))
+    return out
+
+
+def _items_or_ref(text: str, cell: ItemsCell) -> None:
+    flat = normalize_text(text) or ""
+    refs = find_references(flat)
+    if refs and _REF_ONLY.match(flat):
+        cell.ref = refs[0]
+        return
+    cell.items = split_items(text)
+
+
+def _split_definition(body: str) -> tuple[str, str | None]:
+    """Cut a ``※「該当者」の定義 1 … 2 …`` list off an item body: (items text, subjects)."""
+    m = _DEFINITION.search(body)
+    if not m:
+        return body, None
+    return body[: m.start()], join_entries(body[m.end():])
+
+
+def _from_headings(text: str, cell: ItemsCell) -> bool:
+    heads = list(_HEADING.finditer(text))
+    if not heads:
+        return False
+    for k, h in enumerate(heads):
+        body = text[h.end() : (heads[k + 1].start() if k + 1 < len(heads) else len(text))]
+        head = normalize_text(h.group("h")) or ""
+        if re.search(r"コンピュータ|記録媒体|サーバ", head) and "情報項目" not in head:
+            cell.system = normalize_text(body)
+            continue
+        body, defined = _split_definition(body)
+        _items_or_ref(body, cell)
+        subject = _SUBJECT_SUFFIX.sub("", head)
+        if "※" in subject or defined:
+            subject = defined or re.sub(r"\(?※\)?", "", subject)
+        cell.data_subjects = subject or cell.data_subjects
+    return True
+
+
+def _from_sublabels(text: str, cell: ItemsCell) -> bool:
+    marks = list(_SUBLABEL.finditer(text))
+    if not marks:
+        return False
+    for k, m in enumerate(marks):
+        body = text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
+        kind = m.group("kind")
+        if kind in ("個人の範囲", "対象者の範囲"):
+            cell.data_subjects = join_entries(body)
+        elif kind.startswith("記録するコンピュータ") or kind == "記録媒体":
+            cell.system = normalize_text(body)
+        else:
+            body, defined = _split_definition(body)
+            _items_or_ref(body, cell)
+            cell.data_subjects = cell.data_subjects or defined
+    return True
+
+
+def parse_items_cell(s: str) -> ItemsCell:
+    """Read one data-item cell.
+
+    ``"1 個人の範囲 5歳児健康診査の対象者 2 記録項目 資料61-2のとおり 3 記録するコンピュータ X"``
+    -> subjects ``5歳児健康診査の対象者``, ref ``資料61-2``, system ``X``.
+    """
+    cell = ItemsCell()
+    text = nfkc(s or "")
+    if not text.strip():
+        return cell
+    if _from_sublabels(text, cell) or _from_headings(text, cell):
+        return cell
+    body, defined = _split_definition(text)
+    _items_or_ref(body, cell)
+    cell.data_subjects = defined
+    return cell
+
+
+# --- the 記録項目 list ------------------------------------------------------------
+
+_TOP = re.compile(r"^\s*【\s*\d{1,2}\s*】\s*(?P<name>.+)$")
+_SUB = re.compile(r"^\s*\(\s*\d{1,2}\s*\)(?:\s*[-‐－]\s*\d{1,2})?\s*(?P<name>.+)$")
+
+
+def _heading(line: str) -> tuple[int, str, str] | None:
+    """(level, heading name, list text on the same line) for a 【1】 / (1) / (3)-1 heading."""
+    for level, pat in ((0, _TOP), (1, _SUB)):
+        m = pat.match(line)
+        if m:
+            name = m.group("name").strip()
+            rest = ""
+            if len(split_outside_brackets(name, "、")) > 1:  # heading and list on one line
+                name, _, rest = name.partition(" ")
+            return level, normalize_text(name) or name, rest
+    return None
+
+
+def parse_record_items(lines: list[str]) -> list[tuple[list[str], str]]:
+    """The 記録項目 list -> ``(group, name)`` pairs: ``【1】基本情報`` / ``(1) 住民情報`` /
+    ``市区町村コード、宛名番号…`` -> ``(["基本情報", "住民情報"], "市区町村コード")``.
+
+    Names keep their brackets (``扶助フラグ(生活、住宅、…)``). Lines before the first
+    heading without a 、 (a title such as ``(新)○○システムの記録項目``) and ※ notes are skipped.
+    """
+    out: list[tuple[list[str], str]] = []
+    group: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = join_lines(buffer)
+        buffer.clear()
+        if text:
+            for piece in split_outside_brackets(text, "、"):
+                name = piece.strip(" 。")
+                if name:
+                    out.append((list(group), name))
+
+    for raw in lines:
+        line = nfkc(raw or "")
+        if not line.strip() or line.strip().startswith("※"):
+            continue
+        head = _heading(line)
+        if head:
+            flush()
+            level, name, rest = head
+            group = group[:level] + [name]
+            if rest:
+                buffer.append(rest)
+            continue
+        if not group and "、" not in line:
+            continue
+        buffer.append(line)
+    flush()
+    return out

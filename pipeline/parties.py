@@ -1,0 +1,109 @@
+"""Counterparties (結合の相手方 / 委託先 / 再委託先): name, 未定, certifications.
+
+Reading conventions (SCHEMA.md "Parties") and the decisions taken here:
+- ``name`` is the printed name without the certification phrase; other bracketed
+  descriptions stay (``デジタル庁(ガバメントクラウドの運用主体)``, ``国(内閣官房)``).
+- The name follows the normalisation rule of ``pipeline.text``: the space between a
+  Japanese and a latin word is layout, so ``株式会社 JTB`` -> ``株式会社JTB``.
+- 未定（プロポーザルにより決定する） -> ``name=None, undecided=True``.
+- A numbered list of parties (``1 集合代理契約による受託医療機関 ※… 2 区と直接契約を
+  締結する医療機関``) becomes one Party whose name joins the items with ``、`` in
+  printed order; ※ notes are explanations, not names, and are left out (the whole
+  cell stays in ``Section.fields``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.record import Party
+from pipeline.text import nfkc, normalize_text
+
+_PMARK = re.compile(r"プライバシー\s*マーク|Pマーク|JISQ\s*15001", re.I)
+_ISMS = re.compile(
+    r"ISMS|ISO\s*/?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム", re.I
+)
+_CERT_WORD = re.compile(rf"{_PMARK.pattern}|{_ISMS.pattern}|認証取得|取得済", re.I)
+_UNDECIDED = re.compile(r"^\s*未定")
+_NOTE = re.compile(r"※[^\n]*")
+_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}|\(\d{1,2}\)|[①-⑳])[\s.、)]+(?=\S)")
+
+
+def certifications(text: str) -> list[str]:
+    """``["privacy_mark", "isms"]`` as named anywhere in ``text`` (one ``isms`` however many)."""
+    certs: list[str] = []
+    if _PMARK.search(text):
+        certs.append("privacy_mark")
+    if _ISMS.search(text):
+        certs.append("isms")
+    return certs
+
+
+def _bracket_groups(s: str) -> list[tuple[int, int]]:
+    """Spans of the outermost ``(...)`` groups of ``s`` (after NFKC)."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(s):
+        if ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    return groups
+
+
+def _strip_certs(s: str) -> str:
+    """Remove bracket groups that name a certification, then any unbracketed cert tail."""
+    for a, b in reversed(_bracket_groups(s)):
+        if _CERT_WORD.search(s[a:b]):
+            s = s[:a] + s[b:]
+    m = _CERT_WORD.search(s)
+    if m:
+        s = s[: m.start()]
+    return s.strip(" 、,・")
+
+
+def _items(text: str) -> list[str]:
+    """The numbered items of a multi-party cell, or ``[text]`` when not numbered."""
+    marks = list(_ITEM.finditer(text))
+    if len(marks) < 2:
+        return [text]
+    return [text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
+            for k, m in enumerate(marks)]
+
+
+def parse_party(s: str) -> Party:
+    """``"株式会社両備システムズ(プライバシーマーク、ISO27001取得)"`` ->
+    ``Party(name="株式会社両備システムズ", certifications=["privacy_mark", "isms"])``.
+    """
+    text = nfkc(s or "")
+    certs = certifications(text)
+    if _UNDECIDED.match(text):
+        return Party(name=None, undecided=True, certifications=certs)
+    names = []
+    for item in _items(text):
+        name = normalize_text(_strip_certs(normalize_text(_NOTE.sub("", item)) or ""))
+        if name:
+            names.append(name)
+    return Party(name="、".join(names) or None, undecided=False, certifications=certs)
+
+
+_PRIME = re.compile(r"【\s*委託先\s*】")
+_SUB = re.compile(r"【\s*再委託先\s*】")
+
+
+def parse_contractors(s: str) -> tuple[Party | None, Party | None]:
+    """``"【委託先】 A(…) 【再委託先】 B(…)"`` -> (prime A, sub-contractor B).
+
+    Without the 【再委託先】 marker the whole cell is the sub-contractor: ``(None, parse_party(s))``.
+    """
+    text = nfkc(s or "")
+    sub = _SUB.search(text)
+    if not sub:
+        body = _PRIME.sub("", text)
+        return None, parse_party(body) if normalize_text(body) else None
+    prime_text = _PRIME.sub("", text[: sub.start()])
+    prime = parse_party(prime_text) if normalize_text(prime_text) else None
+    return prime, parse_party(text[sub.end():])
