@@ -19,6 +19,7 @@ from models.results import DocumentResult
 from models.settings import ExtractSettings
 
 _HASH_CHUNK = 1 << 20
+_TOO_LARGE = {"DecompressionBombError", "DecompressionBombWarning"}
 
 
 def file_sha256(path: str | Path) -> tuple[str, int]:
@@ -51,7 +52,9 @@ def process_document(
     try:
         sha, size = file_sha256(p)
     except OSError as exc:
-        return _quarantined(base, "", 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc}).")
+        # No bytes to hash: key the quarantine row on the path instead.
+        sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
+        return _quarantined(base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc}).")
     try:
         records, page_count, ocr_pages = _records_of(p, sha, settings, meeting)
     except InputError as exc:
@@ -60,8 +63,12 @@ def process_document(
         msg = f"{p.name}: ran out of memory while processing; raise the memory limit or split the file."
         return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
     except Exception as exc:  # a bug in fugi: quarantine it so the batch goes on
-        tb = traceback.format_exc(limit=-3).strip().splitlines()
-        msg = f"{p.name}: internal error {type(exc).__name__}: {exc} [{' | '.join(tb[-4:])}]"
+        if type(exc).__name__ in _TOO_LARGE:  # Pillow's decompression-bomb guard
+            msg = f"{p.name}: an image is too large to decode safely ({exc})."
+            return _quarantined(base, sha, size, started, "too_large", exc, msg)
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        msg = f"{p.name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
         return _quarantined(base, sha, size, started, "internal_error", exc, msg)
     return DocumentResult(
         **base,
@@ -75,19 +82,29 @@ def process_document(
     )
 
 
+def preload() -> None:
+    """Import the extraction and mapping stack now (a worker does this before its first file)."""
+    import extractors.layout  # noqa: F401
+    import pipeline.mapping  # noqa: F401
+    import pipeline.segment  # noqa: F401
+    import pipeline.validate  # noqa: F401
+
+
 def _records_of(
     path: Path, sha: str, settings: ExtractSettings, meeting: Meeting | None
 ) -> tuple[list[MappedSubmission], int, list[int]]:
     # Imported here so the store and the CLI load without the extraction stack.
     from extractors.layout import extract_layout
-    from pipeline.mapping import map_record
-    from pipeline.segment import segment_submissions
-    from pipeline.validate import validate_record
 
     layout = extract_layout(path, settings)
+    from pipeline.segment import segment_submissions
+
     segments = segment_submissions(layout)
     if not segments:
         raise InputError("not_a_submission", f"{path.name}: no submission found in the document.")
+    from pipeline.mapping import map_record
+    from pipeline.validate import validate_record
+
     records = []
     for i, seg in enumerate(segments):
         mapped = map_record(seg, layout, document_id=document_id(sha, i))
