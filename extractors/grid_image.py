@@ -1,0 +1,335 @@
+"""What the pixels of a scanned page say: skew, ruled lines, and checklist marks.
+
+Images are 8-bit grayscale numpy arrays (0 = black ink, 255 = paper) in the upright
+page frame; `dpi` converts pixels to PDF points (points = pixels * 72 / dpi).
+
+    segs, rules = find_segments(gray, dpi=300)   # -> extractors.grid.Segment list (points)
+    classify_mark(cell_gray)                     # -> "○", "－" or None
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from extractors.grid import Segment
+
+Mark = str  # "○" or "－"
+# No table is smaller than this (points) both ways; the strokes of big type can be.
+MIN_GRID_PT = 36.0
+
+# ---------------------------------------------------------------- ink
+
+
+def binarize(gray: np.ndarray, dpi: float = 300.0) -> np.ndarray:
+    """Ink mask (255 = ink) by local thresholding, robust to shading and uneven scans."""
+    block = max(15, int(dpi / 10) | 1)
+    ink = cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY_INV, block, 15
+    )
+    # Light-gray pixels are paper however their neighbourhood looks (noise on blank paper).
+    ink[gray > 200] = 0
+    return ink
+
+
+def drop_specks(ink: np.ndarray, min_area: int) -> np.ndarray:
+    """The ink mask without connected components smaller than min_area pixels."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(n, dtype=np.uint8)
+    keep[1:] = (stats[1:, cv2.CC_STAT_AREA] >= min_area).astype(np.uint8) * 255
+    return keep[labels]
+
+
+# ---------------------------------------------------------------- skew
+
+
+def estimate_skew(ink: np.ndarray, max_angle: float = 5.0) -> float:
+    """Skew of the page content in degrees, counter-clockwise positive (OpenCV's sense).
+
+    Long ruled lines give the angle directly (Hough); a page without them falls back
+    to the angle that makes the rows of text sharpest (projection profile).
+    """
+    angle = _skew_from_rules(ink, max_angle)
+    if angle is None:
+        angle = _skew_from_profile(ink, max_angle)
+    return angle
+
+
+def _skew_from_rules(ink: np.ndarray, max_angle: float) -> float | None:
+    h, w = ink.shape
+    # A short horizontal opening keeps rule-like ink (even when tilted by a few
+    # degrees) and drops the text; each long piece left is a rule whose slope we fit.
+    k = max(15, w // 80)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1))
+    lines_only = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(lines_only, connectivity=8)
+    angles, weights = [], []
+    for i in range(1, n):
+        x, y, cw, ch, _area = stats[i]
+        if cw < w // 6 or ch > cw * np.tan(np.radians(max_angle)) + 15:
+            continue
+        ys, xs = np.nonzero(labels[y : y + ch, x : x + cw] == i)
+        slope = np.polyfit(xs.astype(np.float64), ys.astype(np.float64), 1)[0]
+        angles.append(-np.degrees(np.arctan(slope)))
+        weights.append(cw)
+    if len(angles) < 2:
+        return None
+    order = np.argsort(angles)
+    cum = np.cumsum(np.asarray(weights, dtype=np.float64)[order])
+    return float(np.asarray(angles)[order][np.searchsorted(cum, cum[-1] / 2)])
+
+
+def _skew_from_profile(ink: np.ndarray, max_angle: float) -> float:
+    scale = 0.25
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    best, step = 0.0, 0.5
+    lo, hi = -max_angle, max_angle
+    while step >= 0.02:
+        candidates = np.arange(lo, hi + step / 2, step)
+        best = max(candidates, key=lambda a: _profile_score(small, a))
+        lo, hi, step = best - step, best + step, step / 5
+    return float(best)
+
+
+def _profile_score(small: np.ndarray, angle: float) -> float:
+    h, w = small.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), -angle, 1.0)
+    rotated = cv2.warpAffine(small, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    rows = rotated.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def rotate_gray(gray: np.ndarray, angle: float) -> np.ndarray:
+    """The image turned counter-clockwise by angle degrees about its centre, paper-white fill."""
+    h, w = gray.shape
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+# ---------------------------------------------------------------- ruled lines
+
+
+@dataclass
+class Rules:
+    """The table rules of a page: pixel masks (255 = rule), rule width, and the rules as
+    grid Segments in PDF points. Only rules anchored to the grid are kept."""
+
+    horizontal: np.ndarray
+    vertical: np.ndarray
+    width_px: int
+    segments: list[Segment]
+
+    @property
+    def mask(self) -> np.ndarray:
+        return cv2.bitwise_or(self.horizontal, self.vertical)
+
+
+def find_rules(ink: np.ndarray, dpi: float) -> Rules:
+    """Table rules: ink surviving an opening with a long thin kernel, anchored at both ends.
+
+    The kernel (about 12 pt) is longer than the strokes of body type, so characters drop
+    out while the rules of even small checklist cells survive. Strokes of large type,
+    underlines and lone separators survive too, but they do not end on rules of the other
+    direction at both ends, so they are dropped (they would split cells).
+    """
+    k = max(10, int(dpi * 12 / 72))
+    bridge = max(1, int(dpi / 150))  # rejoin rules cut by a speck of paper
+    hk = cv2.getStructuringElement(cv2.MORPH_RECT, (bridge * 2 + 1, 1))
+    vk = cv2.getStructuringElement(cv2.MORPH_RECT, (1, bridge * 2 + 1))
+    hor = cv2.morphologyEx(
+        cv2.morphologyEx(ink, cv2.MORPH_CLOSE, hk),
+        cv2.MORPH_OPEN,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)),
+    )
+    ver = cv2.morphologyEx(
+        cv2.morphologyEx(ink, cv2.MORPH_CLOSE, vk),
+        cv2.MORPH_OPEN,
+        cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)),
+    )
+    min_len = max(10, int(dpi * 6 / 72))
+    h_labels, hs = _mask_segments(hor, "h", min_len)
+    v_labels, vs = _mask_segments(ver, "v", min_len)
+    width = _rule_width(hs + vs)
+    tol = max(3.0, width * 2.0, dpi * 3 / 72)
+    h_keep = [(i, s) for i, s in hs if _anchored(s, [o for _, o in vs], tol)]
+    v_keep = [(i, s) for i, s in vs if _anchored(s, [o for _, o in hs], tol)]
+    h_keep, v_keep = _drop_small_grids(h_keep, v_keep, tol, min_size=dpi * MIN_GRID_PT / 72)
+    scale = 72.0 / dpi
+    segments = [
+        Segment(s.orient, s.pos * scale, s.start * scale, s.end * scale) for _, s in h_keep + v_keep
+    ]
+    return Rules(_select(h_labels, h_keep), _select(v_labels, v_keep), width, segments)
+
+
+def _drop_small_grids(
+    hs: list[tuple[int, _Piece]], vs: list[tuple[int, _Piece]], tol: float, min_size: float
+) -> tuple[list[tuple[int, _Piece]], list[tuple[int, _Piece]]]:
+    """Drop groups of crossing rules smaller than min_size both ways: the strokes of a
+    large character (議, 書) cross like a tiny grid, a table never is that small."""
+    pieces = hs + vs
+    parent = list(range(len(pieces)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a in range(len(hs)):
+        h = hs[a][1]
+        for b in range(len(hs), len(pieces)):
+            v = pieces[b][1]
+            if h.start - tol <= v.pos <= h.end + tol and v.start - tol <= h.pos <= v.end + tol:
+                parent[find(a)] = find(b)
+    extent: dict[int, list[float]] = {}
+    for i, (_, p) in enumerate(pieces):
+        x0, x1 = (p.start, p.end) if p.orient == "h" else (p.pos, p.pos)
+        y0, y1 = (p.pos, p.pos) if p.orient == "h" else (p.start, p.end)
+        e = extent.setdefault(find(i), [x0, y0, x1, y1])
+        e[:] = [min(e[0], x0), min(e[1], y0), max(e[2], x1), max(e[3], y1)]
+    big = {r for r, e in extent.items() if max(e[2] - e[0], e[3] - e[1]) >= min_size}
+    keep = [find(i) in big for i in range(len(pieces))]
+    return (
+        [p for p, k in zip(hs, keep[: len(hs)], strict=True) if k],
+        [p for p, k in zip(vs, keep[len(hs) :], strict=True) if k],
+    )
+
+
+def find_segments(ink: np.ndarray, dpi: float) -> list[Segment]:
+    """The page's table rules as grid Segments in PDF points (origin top-left)."""
+    return find_rules(ink, dpi).segments
+
+
+@dataclass
+class _Piece(Segment):
+    thick: float = 1.0
+
+
+def _mask_segments(
+    mask: np.ndarray, orient: str, min_len: int
+) -> tuple[np.ndarray, list[tuple[int, _Piece]]]:
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out: list[tuple[int, _Piece]] = []
+    for i in range(1, n):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        length, thick = (w, h) if orient == "h" else (h, w)
+        if length < min_len or thick > max(15, length / 4):
+            continue  # too short, or a filled block rather than a rule
+        if orient == "h":
+            piece = _Piece("h", y + h / 2, float(x), float(x + w), area / length)
+        else:
+            piece = _Piece("v", x + w / 2, float(y), float(y + h), area / length)
+        out.append((i, piece))
+    return labels, out
+
+
+def _select(labels: np.ndarray, kept: list[tuple[int, _Piece]]) -> np.ndarray:
+    ids = np.array([i for i, _ in kept], dtype=labels.dtype)
+    return np.isin(labels, ids).astype(np.uint8) * 255
+
+
+def _rule_width(pieces: list[tuple[int, _Piece]]) -> int:
+    """Typical thickness of the rules in pixels (area over length, rounded up)."""
+    if not pieces:
+        return 2
+    return int(min(12, max(1, np.ceil(np.median([p.thick for _, p in pieces])))))
+
+
+def _anchored(s: Segment, others: list[Segment], tol: float) -> bool:
+    """True when both ends of s reach a perpendicular rule (or two rules cross it)."""
+    touching = [
+        o
+        for o in others
+        if o.start - tol <= s.pos <= o.end + tol and s.start - tol <= o.pos <= s.end + tol
+    ]
+    if len(touching) >= 2:
+        return True
+    return bool(touching) and all(
+        any(abs(o.pos - end) <= tol for o in touching) for end in (s.start, s.end)
+    )
+
+
+def erase_rules(gray: np.ndarray, rules: Rules) -> np.ndarray:
+    """A copy of the page with the table rules painted paper-white (before OCR)."""
+    grow = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
+    mask = cv2.dilate(rules.mask, grow)
+    out = gray.copy()
+    out[mask > 0] = 255
+    return out
+
+
+# ---------------------------------------------------------------- checklist marks
+
+
+@dataclass
+class MarkHit:
+    """A mark found in a cell image: which mark and its box (x0, y0, x1, y1) in pixels."""
+
+    mark: Mark
+    box: tuple[int, int, int, int]
+
+
+def classify_mark(cell_image: np.ndarray, dpi: float = 300.0) -> Mark | None:
+    """The checklist mark in a cell crop: "○" (a ring), "－" (a short thick bar) or None.
+
+    Decided from the pixels, not from OCR: the mark is a line of its own holding a
+    single shape (a note may follow below it, as in "－ (電子データのみの取扱いのため)").
+    """
+    hit = find_mark(cell_image, dpi)
+    return hit.mark if hit else None
+
+
+def find_mark(cell_image: np.ndarray, dpi: float = 300.0) -> MarkHit | None:
+    """Like classify_mark, with where the mark sits in the crop."""
+    ink = (cell_image < 150).astype(np.uint8) * 255
+    ink = drop_specks(ink, max(4, int((dpi / 150) ** 2 * 4)))
+    for y0, y1 in _ink_rows(ink):
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(ink[y0:y1], connectivity=8)
+        if n != 2:
+            continue  # a mark stands alone on its row; a row of text has many shapes
+        x, y, w, h, area = (int(v) for v in stats[1])
+        shape = (labels[y : y + h, x : x + w] == 1).astype(np.uint8) * 255
+        mark = _shape_mark(shape, area, dpi)
+        if mark:
+            return MarkHit(mark, (x, y0 + y, x + w, y0 + y + h))
+    return None
+
+
+def _ink_rows(ink: np.ndarray) -> list[tuple[int, int]]:
+    """Bands of pixel rows holding ink, split at blank rows (the lines of a cell)."""
+    has_ink = np.concatenate([[False], ink.any(axis=1), [False]])
+    edges = np.flatnonzero(np.diff(has_ink.astype(np.int8)))
+    return list(zip(edges[0::2].tolist(), edges[1::2].tolist(), strict=True))
+
+
+def _shape_mark(shape: np.ndarray, area: int, dpi: float) -> Mark | None:
+    h, w = shape.shape
+    pt = dpi / 72.0
+    if _is_ring(shape, pt):
+        return "○"
+    # A bar: much wider than tall, thick enough not to be a hairline, solidly filled.
+    if 3 * pt <= w <= 30 * pt and h <= 2.5 * pt and w >= 2.5 * h and area >= 0.6 * w * h:
+        return "－"
+    return None
+
+
+def _is_ring(shape: np.ndarray, pt: float) -> bool:
+    h, w = shape.shape
+    if not (3 * pt <= max(w, h) <= 30 * pt) or not (0.75 <= w / h <= 1.33):
+        return False
+    contours, hierarchy = cv2.findContours(shape, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
+    if hierarchy is None:
+        return False
+    outer = max(
+        (c for c, hr in zip(contours, hierarchy[0], strict=True) if hr[3] < 0), key=cv2.contourArea
+    )
+    holes = [c for c, hr in zip(contours, hierarchy[0], strict=True) if hr[3] >= 0]
+    outer_area = cv2.contourArea(outer)
+    if not holes or outer_area <= 0:
+        return False
+    hole_area = max(cv2.contourArea(c) for c in holes)
+    (_, _), radius = cv2.minEnclosingCircle(outer)
+    roundness = outer_area / (np.pi * radius * radius)  # 1 for a disc, 0.64 for a square
+    return roundness >= 0.8 and hole_area >= 0.3 * outer_area

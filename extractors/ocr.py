@@ -1,0 +1,438 @@
+"""Scanned pages -> the layout model, with Tesseract (tesserocr) and the page's ruled grid.
+
+    page = ocr_page(doc, 0, ExtractSettings())   # models.layout.Page, source="ocr"
+
+Steps: render (300 dpi gray, or the scan's own resolution), turn upright (/Rotate,
+then Tesseract's orientation detection), deskew, find the ruled grid from the pixels
+(extractors.grid_image -> extractors.grid), OCR each cell on its own as one block,
+classify checklist marks from pixels, then OCR the text outside the tables by block.
+Coordinates are PDF points in the upright page frame, origin top-left.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import pymupdf
+import tesserocr
+from tesserocr import PSM, RIL, PyTessBaseAPI
+
+from extractors import grid_image as gi
+from extractors.grid import fill_cells, segments_to_tables
+from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Span, Table, TextBlock
+
+DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
+# A page image inside this resolution range is read at its own resolution (no resampling).
+NATIVE_DPI = (200.0, 450.0)
+# Cells at most this wide (points) are checked for a drawn checklist mark.
+MARK_CELL_MAX_WIDTH = 120.0
+# Skew worth reporting, in degrees (smaller skew is corrected silently).
+REPORT_SKEW = 2.0
+# Orientation detection must be at least this sure before a page is turned.
+MIN_ORIENT_CONF = 3.0
+# Words Tesseract is less sure of than this (0..100) are dropped as noise, unless Japanese.
+MIN_WORD_CONF = 30.0
+LOW_PAGE_CONF = 0.6
+
+
+@dataclass
+class _Options:
+    dpi: float
+    lang: str
+    tessdata: str
+    snap: float
+    join_gap: float
+    min_cell: float
+
+
+def _options(settings: object) -> _Options:
+    """Settings duck-typed: models.settings.ExtractSettings or anything with those names."""
+    tessdata = (
+        getattr(settings, "tessdata", None) or os.environ.get("TESSDATA_PREFIX") or DEFAULT_TESSDATA
+    )
+    return _Options(
+        dpi=float(getattr(settings, "dpi", 300) or 300),
+        lang=getattr(settings, "lang", "jpn") or "jpn",
+        tessdata=tessdata,
+        snap=getattr(settings, "snap", 2.5),
+        join_gap=getattr(settings, "join_gap", 4.0),
+        min_cell=getattr(settings, "min_cell", 4.0),
+    )
+
+
+# ---------------------------------------------------------------- engines
+
+
+_local = threading.local()
+# A short cell text ("委託先") is otherwise thrown away as a "noise row"; specks are
+# removed before OCR instead. Kanji with many strokes have many outline children.
+_TESS_VARIABLES = {"textord_noise_rejrows": "0", "edges_max_children_per_outline": "40"}
+
+
+def _engine(tessdata: str, lang: str) -> PyTessBaseAPI:
+    """One Tesseract engine per (process, thread, language), created on first use and kept.
+
+    tesserocr engines are not thread-safe, and a forked worker must not share its
+    parent's; keying by pid and keeping them thread-local gives each worker its own.
+    """
+    engines = getattr(_local, "engines", None)
+    if engines is None:
+        engines = _local.engines = {}
+    key = (os.getpid(), tessdata, lang)
+    api = engines.get(key)
+    if api is None:
+        # Tesseract's OpenMP threads fight with the worker processes for the cores.
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        psm = PSM.OSD_ONLY if lang == "osd" else PSM.SINGLE_BLOCK
+        api = PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
+        for name, value in _TESS_VARIABLES.items():
+            api.SetVariable(name, value)
+        engines[key] = api
+    return api
+
+
+def engine_name(lang: str = "jpn") -> str:
+    """ "tesseract 5.5.4 jpn": what Page.ocr_engine records."""
+    first = tesserocr.tesseract_version().splitlines()[0].strip()
+    return f"{first} {lang}"
+
+
+# ---------------------------------------------------------------- the page
+
+
+def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
+    """Read one scanned page (0-based index) into a Page with source="ocr"."""
+    opts = _options(settings)
+    pdf_page = doc[page_index]
+    number = page_index + 1
+    problems: list[Problem] = []
+    gray, dpi = render_gray(pdf_page, opts.dpi)
+    gray, turns = _turn_upright(gray, dpi, opts)
+    if turns:
+        problems.append(
+            Problem(
+                code="ocr_turned",
+                page=number,
+                message=f"page content was turned {turns * 90}° to read it upright",
+            )
+        )
+    gray, ink, skew = _deskew(gray, dpi)
+    if abs(skew) >= REPORT_SKEW:
+        problems.append(
+            Problem(
+                code="ocr_skew",
+                page=number,
+                message=f"page was scanned {skew:.1f}° askew; straightened before OCR",
+            )
+        )
+    rules = gi.find_rules(ink, dpi)
+    tables = segments_to_tables(
+        rules.segments, number, snap=opts.snap, join_gap=opts.join_gap, min_cell=opts.min_cell
+    )
+    clean = gi.erase_rules(gray, rules)
+    api = _engine(opts.tessdata, opts.lang)
+    inset = rules.width_px + max(2, int(dpi / 100))
+    for table in tables:
+        _read_table(api, clean, table, dpi, inset)
+    blocks = _read_blocks(api, clean, tables, dpi)
+    scale = 72.0 / dpi
+    page = Page(
+        number=number,
+        width=gray.shape[1] * scale,
+        height=gray.shape[0] * scale,
+        rotation=(pdf_page.rotation + 90 * turns) % 360,
+        source="ocr",
+        blocks=blocks,
+        tables=tables,
+        order=_reading_order(blocks, tables),
+        ocr_engine=engine_name(opts.lang),
+        problems=problems,
+    )
+    _check_confidence(page)
+    return page
+
+
+def render_gray(page: pymupdf.Page, dpi: float) -> tuple[np.ndarray, float]:
+    """The page as an 8-bit gray image in its displayed (/Rotate applied) orientation.
+
+    A page that is one full-page image is rendered at that image's own resolution when
+    it is a sensible scan resolution, so the scan's pixels are not resampled.
+    """
+    dpi = _native_dpi(page) or dpi
+    pix = page.get_pixmap(dpi=int(round(dpi)), colorspace=pymupdf.csGRAY, alpha=False)
+    gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
+    # The pixmap's size is rounded to whole pixels: take the resolution it really has.
+    return np.ascontiguousarray(gray), pix.width * 72.0 / page.rect.width
+
+
+def _native_dpi(page: pymupdf.Page) -> float | None:
+    infos = page.get_image_info()
+    if len(infos) != 1:
+        return None
+    info = infos[0]
+    box = pymupdf.Rect(info["bbox"])
+    if box.get_area() < 0.8 * page.rect.get_area() or not info.get("width"):
+        return None
+    # The image may be placed turned by 90°: take the resolution along its longer side.
+    pixels = max(info["width"], info["height"])
+    points = max(box.width, box.height)
+    native = pixels * 72.0 / points
+    lo, hi = NATIVE_DPI
+    return native if lo <= native <= hi else None
+
+
+def _turn_upright(gray: np.ndarray, dpi: float, opts: _Options) -> tuple[np.ndarray, int]:
+    """The image turned by quarter turns so its text reads upright, and the turns made."""
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    api = _engine(opts.tessdata, "osd")
+    api.SetImageBytes(small.tobytes(), small.shape[1], small.shape[0], 1, small.shape[1])
+    api.SetSourceResolution(int(dpi / 2))
+    try:
+        found = api.DetectOrientationScript()
+    except RuntimeError:
+        found = None
+    if not found or found["orient_deg"] == 0 or found["orient_conf"] < MIN_ORIENT_CONF:
+        return gray, 0
+    turns = int(found["orient_deg"]) // 90 % 4
+    return np.ascontiguousarray(np.rot90(gray, k=turns)), turns
+
+
+def _deskew(gray: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray, float]:
+    ink = gi.binarize(gray, dpi)
+    angle = gi.estimate_skew(ink)
+    if abs(angle) < 0.05:
+        return gray, ink, 0.0
+    gray = gi.rotate_gray(gray, -angle)
+    return gray, gi.binarize(gray, dpi), angle
+
+
+def _check_confidence(page: Page) -> None:
+    confs = [s.confidence for ln in _all_lines(page) for s in ln.spans if s.confidence is not None]
+    if not confs:
+        page.problems.append(
+            Problem(code="ocr_no_text", page=page.number, message="OCR found no text on this page")
+        )
+    elif sum(confs) / len(confs) < LOW_PAGE_CONF:
+        page.problems.append(
+            Problem(
+                code="ocr_low_confidence",
+                page=page.number,
+                message=f"OCR mean confidence {sum(confs) / len(confs):.2f}: check this page by eye",
+            )
+        )
+
+
+def _all_lines(page: Page) -> list[Line]:
+    out = [ln for b in page.blocks for ln in b.lines]
+    out += [ln for t in page.tables for c in t.cells for ln in c.lines]
+    return out
+
+
+def _reading_order(blocks: list[TextBlock], tables: list[Table]) -> list[PageItem]:
+    items = [(b.bbox.y0, b.bbox.x0, PageItem(kind="text", index=i)) for i, b in enumerate(blocks)]
+    items += [(t.bbox.y0, t.bbox.x0, PageItem(kind="table", index=i)) for i, t in enumerate(tables)]
+    return [it for _, _, it in sorted(items, key=lambda x: (x[0], x[1]))]
+
+
+# ---------------------------------------------------------------- cells
+
+
+def _read_table(
+    api: PyTessBaseAPI, clean: np.ndarray, table: Table, dpi: float, inset: int
+) -> None:
+    lines: list[Line] = []
+    for cell in table.cells:
+        cell_lines, mark = read_cell(api, clean, cell, dpi, inset)
+        cell.drawn_mark = mark
+        lines.extend(cell_lines)
+    fill_cells(table, lines)
+
+
+def read_cell(
+    api: PyTessBaseAPI, clean: np.ndarray, cell: Cell, dpi: float, inset: int
+) -> tuple[list[Line], str | None]:
+    """The text lines of one cell (page points) and its drawn mark, from the rule-free image."""
+    x0, y0, x1, y1 = _to_pixels(cell.bbox, dpi, clean.shape)
+    x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return [], None
+    crop = clean[y0:y1, x0:x1].copy()
+    if not _has_ink(crop, dpi):
+        return [], None
+    mark = None
+    if cell.bbox.width <= MARK_CELL_MAX_WIDTH:
+        hit = gi.find_mark(crop, dpi)
+        if hit:
+            mark = hit.mark
+            pad = max(2, int(dpi / 100))
+            mx0, my0, mx1, my1 = hit.box
+            crop[max(0, my0 - pad) : my1 + pad, max(0, mx0 - pad) : mx1 + pad] = 255
+            if not _has_ink(crop, dpi):
+                return [], mark
+    words = recognise(api, crop, dpi, PSM.SINGLE_BLOCK)
+    return words_to_lines(words, dpi, (x0, y0)), mark
+
+
+def _has_ink(crop: np.ndarray, dpi: float) -> bool:
+    ink = (crop < 150).astype(np.uint8) * 255
+    ink = gi.drop_specks(ink, max(4, int((dpi / 150) ** 2 * 4)))
+    return int(np.count_nonzero(ink)) >= (dpi / 72) ** 2 * 3
+
+
+def _to_pixels(box: BBox, dpi: float, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    s = dpi / 72.0
+    h, w = shape[:2]
+    return (
+        max(0, int(box.x0 * s)),
+        max(0, int(box.y0 * s)),
+        min(w, int(round(box.x1 * s))),
+        min(h, int(round(box.y1 * s))),
+    )
+
+
+# ---------------------------------------------------------------- text outside tables
+
+
+def _read_blocks(
+    api: PyTessBaseAPI, clean: np.ndarray, tables: list[Table], dpi: float
+) -> list[TextBlock]:
+    masked = clean.copy()
+    grow = max(3, int(dpi / 50))
+    for t in tables:
+        x0, y0, x1, y1 = _to_pixels(t.bbox, dpi, clean.shape)
+        masked[max(0, y0 - grow) : y1 + grow, max(0, x0 - grow) : x1 + grow] = 255
+    if not _has_ink(masked, dpi):
+        return []
+    words = recognise(api, masked, dpi, PSM.AUTO)
+    blocks: list[TextBlock] = []
+    for block_id in sorted({w.block for w in words}):
+        lines = words_to_lines([w for w in words if w.block == block_id], dpi, (0, 0))
+        if lines:
+            bbox = lines[0].bbox
+            for ln in lines[1:]:
+                bbox = bbox.union(ln.bbox)
+            blocks.append(TextBlock(lines=lines, bbox=bbox))
+    blocks.sort(key=lambda b: (b.bbox.y0, b.bbox.x0))
+    return blocks
+
+
+# ---------------------------------------------------------------- Tesseract results
+
+
+@dataclass
+class Word:
+    """One Tesseract word: text, confidence 0..100, box in pixels of the image read."""
+
+    text: str
+    conf: float
+    box: tuple[int, int, int, int]
+    block: int
+    line: int
+
+
+def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
+    """Tesseract's words on a gray image, with their block and line numbers."""
+    pad = max(8, int(dpi / 20))  # Tesseract reads text touching the border badly
+    padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    h, w = padded.shape
+    api.SetPageSegMode(psm)
+    api.SetImageBytes(padded.tobytes(), w, h, 1, w)
+    api.SetSourceResolution(int(round(dpi)))
+    api.Recognize()
+    it = api.GetIterator()
+    words: list[Word] = []
+    if it is None:
+        return words
+    block = line = -1
+    for w_it in tesserocr.iterate_level(it, RIL.WORD):
+        if w_it.IsAtBeginningOf(RIL.BLOCK):
+            block += 1
+        if w_it.IsAtBeginningOf(RIL.TEXTLINE):
+            line += 1
+        try:
+            text = (w_it.GetUTF8Text(RIL.WORD) or "").strip()
+        except RuntimeError:  # tesserocr raises for an empty word
+            continue
+        box = w_it.BoundingBox(RIL.WORD)
+        if not text or box is None:
+            continue
+        conf = float(w_it.Confidence(RIL.WORD))
+        bx0, by0, bx1, by1 = box
+        words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
+    return [w for w in words if _plausible(w)]
+
+
+def _plausible(w: Word) -> bool:
+    """Drop the noise Tesseract reads into specks: unsure words without any Japanese."""
+    return w.conf >= MIN_WORD_CONF or bool(_JA.search(w.text)) and w.conf >= MIN_WORD_CONF / 2
+
+
+def words_to_lines(words: list[Word], dpi: float, offset: tuple[int, int]) -> list[Line]:
+    """Group words into Lines (one Span each) in page points; offset is the crop's origin."""
+    s = 72.0 / dpi
+    out: list[Line] = []
+    for line_id in sorted({w.line for w in words}):
+        group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
+        text = join_words([w.text for w in group])
+        if not text:
+            continue
+        x0 = min(w.box[0] for w in group) + offset[0]
+        y0 = min(w.box[1] for w in group) + offset[1]
+        x1 = max(w.box[2] for w in group) + offset[0]
+        y1 = max(w.box[3] for w in group) + offset[1]
+        bbox = BBox(x0=x0 * s, y0=y0 * s, x1=x1 * s, y1=y1 * s)
+        weights = [max(1, len(w.text)) for w in group]
+        conf = sum(w.conf * n for w, n in zip(group, weights, strict=True)) / sum(weights) / 100.0
+        span = Span(
+            text=text,
+            bbox=bbox,
+            confidence=round(min(1.0, max(0.0, conf)), 3),
+            size=round((y1 - y0) * s, 1),
+        )
+        out.append(Line(spans=[span], bbox=bbox))
+    return out
+
+
+# Japanese script, full-width forms and CJK punctuation: no spaces belong next to these.
+_JA = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+_NUMBERISH = re.compile(r"[0-9０-９,.，．]")
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+$")
+_LATIN_HEAD = re.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+")
+
+
+def join_words(words: list[str]) -> str:
+    """Words joined as printed: ["区", "政情報課"] -> "区政情報課", ["ISO", "認証"] -> "ISO認証".
+
+    Tesseract splits Japanese text at every wider gap; a space is kept only between
+    Latin words. In a Japanese line, spaced-out full-width digits and letters
+    ("４ ０，０００", "Ｆ ＡＱ") are closed up too.
+    """
+    parts = [w.strip() for w in words if w.strip()]
+    if not parts:
+        return ""
+    japanese = any(_JA.search(w) for w in parts)
+    out = parts[0]
+    for word in parts[1:]:
+        out += ("" if _no_space(out, word, japanese) else " ") + word
+    return out
+
+
+def _no_space(left: str, right: str, japanese: bool) -> bool:
+    a, b = left[-1], right[0]
+    if _JA.match(a) or _JA.match(b):
+        return True
+    if not japanese:
+        return False
+    if _NUMBERISH.match(a) and _NUMBERISH.match(b):
+        return True
+    # A lone letter next to a Latin run is a spaced-out full-width word ("Ｆ ＡＱ").
+    tail = _LATIN_TAIL.search(left)
+    head = _LATIN_HEAD.match(right)
+    return bool(tail and head) and (len(tail.group()) == 1 or len(head.group()) == 1)
