@@ -19,7 +19,7 @@ from extractors.grid import fill_cells
 from extractors.open_pdf import document_problems, open_document
 from extractors.quality import Quality, assess_page
 from extractors.styles import mark_underlines, underline_rules
-from extractors.tables import border_rules, link_continuations, mark_drawn_marks, rules_to_tables
+from extractors.tables import link_continuations, mark_drawn_marks, rules_to_tables
 from extractors.textlayer import Glyph, GlyphLine, glyph_lines_to_lines, read_glyph_lines, visible
 from models.layout import BBox, DocumentLayout, Line, Page, PageItem, Problem, Table, TextBlock
 from models.settings import ExtractSettings
@@ -83,7 +83,7 @@ def text_layer_page(
     glines = _visible_lines(glines)
     drawings = read_drawings(page)
     tables = rules_to_tables(drawings, number, settings)
-    mark_underlines(glines, underline_rules(drawings.rules, border_rules(tables)))
+    mark_underlines(glines, underline_rules(drawings.rules, tables))
     locate = _CellLocator(tables)
     pieces = glyph_lines_to_lines(glines, locate)
     for ti, table in enumerate(tables):

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.drawings import Rule
+from models.layout import Table
 
 if TYPE_CHECKING:
     from extractors.textlayer import GlyphLine
@@ -53,30 +54,53 @@ UNDERLINE_COVER = 0.5
 UNDERLINE_OVERHANG = 3.0
 
 
-def underline_rules(rules: list[Rule], borders: list[Rule]) -> list[Rule]:
-    """Horizontal rules that may be underlines: not frames, not table borders, not
-    touching a vertical rule at either end (a box edge)."""
+def underline_rules(rules: list[Rule], tables: list[Table]) -> list[Rule]:
+    """Horizontal rules that may be underlines: not frames, not touching a vertical rule
+    at either end (a box or cell edge), and not a table's row border (collinear pieces
+    joined, running from column edge to column edge at a row edge)."""
     verticals = [r for r in rules if r.orient == "v"]
     out = []
-    for r in rules:
-        if r.orient != "h" or r.frame:
+    for r, (start, end) in _joined_extents([r for r in rules if r.orient == "h" and not r.frame]):
+        if any(_touches_end(r.pos, start, end, v) for v in verticals):
             continue
-        if any(_same_rule(r, b) for b in borders):
-            continue
-        if any(_touches_end(r, v) for v in verticals):
+        if any(_is_row_border(r.pos, start, end, t) for t in tables):
             continue
         out.append(r)
     return out
 
 
-def _same_rule(r: Rule, border: Rule) -> bool:
-    return abs(r.pos - border.pos) <= 1.0 and r.start >= border.start - 2 and r.end <= border.end + 2
+def _joined_extents(rules: list[Rule], gap: float = 4.0) -> list[tuple[Rule, tuple[float, float]]]:
+    """Each rule with the extent of the chain of collinear pieces it belongs to
+    (legacy generators draw one border as many short pieces)."""
+    rules = sorted(rules, key=lambda r: (round(r.pos * 4), r.start))
+    out: list[tuple[Rule, tuple[float, float]]] = []
+    chain: list[Rule] = []
+
+    def flush() -> None:
+        if chain:
+            ext = (min(c.start for c in chain), max(c.end for c in chain))
+            out.extend((c, ext) for c in chain)
+
+    for r in rules:
+        if chain and abs(r.pos - chain[-1].pos) <= 0.3 and r.start <= max(c.end for c in chain) + gap:
+            chain.append(r)
+        else:
+            flush()
+            chain = [r]
+    flush()
+    return out
 
 
-def _touches_end(h: Rule, v: Rule) -> bool:
-    if not (v.start - 1.5 <= h.pos <= v.end + 1.5):
+def _touches_end(pos: float, start: float, end: float, v: Rule) -> bool:
+    if not (v.start - 1.5 <= pos <= v.end + 1.5):
         return False
-    return abs(v.pos - h.start) <= 1.5 or abs(v.pos - h.end) <= 1.5
+    return abs(v.pos - start) <= 1.5 or abs(v.pos - end) <= 1.5
+
+
+def _is_row_border(pos: float, start: float, end: float, t: Table) -> bool:
+    if not any(abs(pos - y) <= 1.5 for y in t.row_edges):
+        return False
+    return any(abs(start - x) <= 2.0 for x in t.col_edges) and any(abs(end - x) <= 2.0 for x in t.col_edges)
 
 
 def mark_underlines(lines: list[GlyphLine], rules: list[Rule]) -> None:

@@ -30,16 +30,6 @@ def rules_to_tables(drawings: PageDrawings, page: int, settings: ExtractSettings
     )
 
 
-def border_rules(tables: list[Table]) -> list[Rule]:
-    """The row edges of the tables as rules (used to keep cell borders from counting
-    as underlines)."""
-    out: list[Rule] = []
-    for t in tables:
-        for y in t.row_edges:
-            out.append(Rule("h", y, t.bbox.x0, t.bbox.x1, True))
-    return out
-
-
 def mark_drawn_marks(table: Table, drawings: PageDrawings, glyph_boxes: list[tuple]) -> None:
     """○ drawn as a small closed curve, － drawn as a short lone dash, inside a cell.
 
