@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -15,12 +16,12 @@ from models.layout import Cell, DocumentLayout, Line, Page, Table, TextBlock
 from models.settings import ExtractSettings
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     text = "text"
 
 
-class OcrMode(str, Enum):
+class OcrMode(StrEnum):
     auto = "auto"
     always = "always"
     never = "never"
@@ -28,12 +29,16 @@ class OcrMode(str, Enum):
 
 @app.command()
 def layout(
-    file: Path = typer.Argument(..., help="The PDF to read.", exists=True, dir_okay=False),
-    page: int | None = typer.Option(None, "--page", "-p", help="Only this page (1-based)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="json (the model) or text (readable)."),
-    png: Path | None = typer.Option(None, "--png", help="Write page images with cells and styled spans outlined here."),
-    ocr: OcrMode = typer.Option(OcrMode.auto, "--ocr", help="auto: OCR only pages without a usable text layer."),
-    password: str | None = typer.Option(None, "--password", help="User password of an encrypted PDF."),
+    file: Annotated[Path, typer.Argument(help="The PDF to read.", exists=True, dir_okay=False)],
+    page: Annotated[int | None, typer.Option("--page", "-p", help="Only this page (1-based).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (the model) or text (readable).")] = Format.text,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Write page images with cells and styled spans outlined here.")
+    ] = None,
+    ocr: Annotated[
+        OcrMode, typer.Option("--ocr", help="auto: OCR only pages without a usable text layer.")
+    ] = OcrMode.auto,
+    password: Annotated[str | None, typer.Option("--password", help="User password of an encrypted PDF.")] = None,
 ) -> None:
     """Dump the layout model of FILE: text blocks, tables with cells, bold/underline marks.
 

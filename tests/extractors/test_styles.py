@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pymupdf
 import pytest
+from build_pdfs import new_page, save, text
 
 from extractors.layout import extract_layout
 from extractors.styles import bold_font_name
-from build_pdfs import new_page, save, text
 
 
 def _spans(layout):
