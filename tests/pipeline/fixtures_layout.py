@@ -171,3 +171,173 @@ def _union(boxes: list[BBox]) -> BBox:
     for b in boxes[1:]:
         box = box.union(b)
     return box
+
+
+# ---------------------------------------------------------------- seed-shaped documents
+
+LEGEND_000 = "※太字ゴシック(下線)が、令和5年度第9回新宿区個人情報保護管理運営会議承認済の内容からの変更箇所"
+
+
+def cover_page(number: int, heading: str, title: str, basis: list[str], dept: str,
+               material: str | None = None) -> Page:
+    cur = Cursor()
+    items: list[TextBlock | Table] = []
+    if material:
+        items.append(text(material, x0=450, cur=cur))
+    items.append(text(heading, cur=cur))
+    items.append(kv_table([("件 名", title)], cur=cur, widths=(60, 440)))
+    items.append(text("内容は別紙のとおり", *basis, dept, cur=cur))
+    return page(number, items)
+
+
+def overview_page(number: int, rows: list[tuple[str, str]], after: list[str] | None = None) -> Page:
+    cur = Cursor()
+    items: list[TextBlock | Table] = [text("事業の概要", cur=cur), kv_table(rows, cur=cur)]
+    if after:
+        items.append(text(*after, cur=cur))
+    return page(number, items)
+
+
+def sheet_page(number: int, title: str, rows: list[tuple[str, str]], legend: str | None = None,
+               marker: str | None = None) -> Page:
+    cur = Cursor()
+    items: list[TextBlock | Table] = []
+    head = ([marker] if marker else []) + [f"件名 {title}"] + ([legend] if legend else [])
+    items.append(text(*head, cur=cur))
+    items.append(kv_table(rows, cur=cur))
+    return page(number, items)
+
+
+WARD_OPS = "区が行う情報保護対策\n【運用上の対策】"
+WARD_SYS = "区が行う情報保護対策\n【システム上の対策】"
+PEER_OPS = "結合先に行わせる\n情報保護対策\n【運用上の対策】"
+
+
+def checklist_page(number: int, heading: str, groups, drawn: bool = False, continues: int | None = None,
+                   with_heading: bool = True) -> Page:
+    cur = Cursor()
+    items: list[TextBlock | Table] = []
+    if with_heading:
+        items.append(text(heading, cur=cur))
+    items.append(checklist_table(groups, cur=cur, header=with_heading, drawn=drawn, continues=continues))
+    return page(number, items)
+
+
+OVERVIEW_000 = [
+    ("事業名", "乳幼児健康診査（5歳児健康診査）"),
+    ("担当課", "健康づくり課、牛込保健センター、四谷保健センター"),
+    ("目的", "言語の理解能力や社会性が育つ5歳児の時期に健康診査を行う\nことを目的とする。"),
+    ("対象者", "実施年度に満5歳になる幼児のうち希望する者"),
+    ("事業内容", "1 概要\n健康管理システムを構築している（令和5年度第9回新宿区個人情報保護管理運営会議承認済み）。\n"
+                "2 個人情報保護管理運営会議への付議内容\n"
+                "(1) 電算処理 健康管理システムに5歳児健康診査の管理機能（標準化項目）を実装する。\n"
+                "(2) 外部結合 健康管理システム（対物系）標準化にあたり、ガバメントクラウドとの結合を行う。\n"
+                "(3) 業務委託 健康管理システムの改修及び運用保守業務を委託する。\n"
+                "3 対象者数 約900人（25人×4保健センター×9か月） ※令和8年7月より事業開始予定\n"
+                "※個人情報の流れは、資料61-1のとおり"),
+]
+
+ITAKU_000 = [
+    ("保有課(担当課)", "健康づくり課、牛込保健センター"),
+    ("登録業務の名称", "乳幼児健康診査 <u>(5歳児健康診査)</u>"),
+    ("委託先", "株式会社両備システムズ (プライバシーマーク、ISO27001取得)"),
+    ("委託に伴い事業者処理させる情報項目(だれの、どのような項目か)",
+     "1 個人の範囲 <u>5歳児健康診査の対象者</u>\n2 記録項目 資料61-2のとおり"),
+    ("処理させる情報項目の記録媒体", "電磁的媒体(健康管理システム)"),
+    ("委託理由", "上記委託先は、本システムの開発事業者であり、\n安全かつ効率的に行うことができるため。"),
+    ("委託の内容", "1 システム改修業務 <u>5歳児健康診査の管理機能(標準化項目)の追加</u>\n2 保守業務"),
+    ("委託の開始時期及び期限", "<u>令和8年3月1日から令和8年6月30日まで</u>\n(次年度以降も、同様の業務委託を行う。)"),
+    ("委託にあたり区が行う情報保護対策", "別紙チェックリストのとおり"),
+    ("受託事業者に行わせる情報保護対策", "別紙チェックリストのとおり"),
+]
+
+DENSAN_000 = [
+    ("保有課(担当課)", "健康づくり課、牛込保健センター"),
+    ("登録業務の名称", "乳幼児健康診査(5歳児健康診査)"),
+    ("記録される情報項目(だれの、どのような項目が、どこのコンピュータに記録されるのか)",
+     "1 個人の範囲 5歳児健康診査の対象者\n2 記録項目 資料61-2のとおり\n3 記録するコンピュータ 健康管理システム(ガバメントクラウド上に設置)"),
+    ("新規開発・追加・変更の理由", "区においても令和8年度より5歳児健康診査を実施する。"),
+    ("新規開発・追加・変更の内容", "5歳児健康診査の管理機能(標準化項目)の追加"),
+    ("開発等を委託する場合における個人情報保護対策", "別紙チェックリストのとおり"),
+    ("新規開発・追加・変更の時期", "令和8年3月 開発\n令和8年4月 テスト\n令和8年7月 本稼働"),
+]
+
+KETSUGO_003 = [
+    ("保有課（担当課）", "地域包括ケア推進課"),
+    ("登録業務の名称", "いきいきハイキング"),
+    ("結合される情報項目（だれの、どのような項目か）", "住所、カナ氏名、生年月日、電話番号、メールアドレス（任意）"),
+    ("結合の相手方", "未定（プロポーザルにより決定する）"),
+    ("結合する理由", "応募者情報等について、デジタルツールで共有し、作業効率の向上を図るため。"),
+    ("結合の形態", "区インターネットパソコンからLGWANを経由して、\nクラウドストレージサービス（Box）にアクセスする。"),
+    ("結合の開始時期と期間", "令和8年4月1日から令和8年12月31日ごろまで（次年度以降も、同様の外部結合を行う。）"),
+    ("情報保護対策", "別紙チェックリストのとおり"),
+]
+
+CHECK_WARD = [
+    (WARD_OPS, [("○", "個人情報保護法及び新宿区情報セキュリティポリシーを遵守するよう指導する。"),
+                ("○", "必要に応じて、事業者への立入り調査等を実施する。")]),
+    (WARD_SYS, [("", "接続するネットワークについては、特定相手以外との通信を不可とする。"),
+                ("○", "コンピューターウィルス感染等がないよう、ウィルス対策ソフトウェアを導入する。")]),
+]
+CHECK_PEER = [
+    (PEER_OPS, [("○", "個人情報保護法及び新宿区情報セキュリティポリシーを遵守させる。"),
+                ("－\n(電子データのみ\nの取扱いのため)", "個人情報を手交する場合は、鍵付きカバン等を使用して運搬させる。")]),
+]
+
+
+def seed000_layout() -> DocumentLayout:
+    """Cover, overview, three sheets (the 業務委託 one with change marks), flow, 記録項目, checklists."""
+    pages = [
+        cover_page(1, "個人情報保護管理運営会議 付議事項", "5歳児健康診査の実施に伴う健康管理システムの改修等について",
+                   ["要綱の根拠", "◇第3条第1項第3号（電算処理、外部結合、業務委託）"], "（担当部課：健康部健康づくり課）",
+                   material="資料61"),
+        overview_page(2, OVERVIEW_000),
+        sheet_page(3, "5歳児健康診査の実施に伴う健康管理システムの改修について", DENSAN_000, legend=LEGEND_000),
+        sheet_page(4, "5歳児健康診査の実施に伴う健康管理システムの外部結合について", KETSUGO_003, legend=LEGEND_000),
+        sheet_page(5, "5歳児健康診査の実施に伴う健康管理システムの改修に係る業務の委託について", ITAKU_000,
+                   legend=LEGEND_000),
+        page(6, [text("【5歳児健康診査における個人情報の流れ】", "(資料61-1)", "区民 → 健康管理システム")]),
+        page(7, [text("(新)健康管理システムの記録項目", "【1】基本情報", "(1) 住民情報", "市区町村コード、宛名番号、氏名",
+                      "【2】健康管理業務情報", "(4) 母子保健",
+                      "3歳児健診結果情報、**5歳児健診結果情報、5歳児健診アンケート情報**、健診受診履歴情報")]),
+        checklist_page(8, "4 外部結合にかかる個人情報保護対策チェックリスト", CHECK_WARD),
+        checklist_page(9, "4 外部結合にかかる個人情報保護対策チェックリスト", CHECK_PEER, drawn=True),
+    ]
+    return layout(pages, "seed000.pdf")
+
+
+def seed001_layout() -> DocumentLayout:
+    """A fragment: one checklist page alone (a table continuing over a page break)."""
+    first = checklist_page(1, "5 業務委託にかかる個人情報保護対策チェックリスト",
+                           [("委託事業者に行わせる\n情報保護対策\n【運用上の対策】",
+                             [("○", "契約にあたり、「特記事項」を付す。"), ("○", "取扱責任者をあらかじめ指定させる。")])])
+    second = checklist_page(2, "", [(None, [("○", "業務開始前に、体制及び手順を整備させる。")]),
+                                    ("委託事業者に行わせる\n情報保護対策\n【システム上の対策】",
+                                     [("○", "接続するネットワークについては、特定相手以外との通信を不可とする。")])],
+                            continues=0, with_heading=False)
+    return layout([first, second], "seed001.pdf")
+
+
+def seed003_layout() -> DocumentLayout:
+    pages = [
+        cover_page(1, "個人情報保護管理運営会議 付議事項", "「いきいきハイキング」に係る外部結合等について",
+                   ["要綱の根拠", "◇第3条第1項第3号（外部結合、業務委託）"], "(担当部課：福祉部地域包括ケア推進課)"),
+        overview_page(2, [("事業名", "いきいきハイキング"), ("担当課", "地域包括ケア推進課"),
+                          ("目的", "参加者の募集や管理等の一連の業務を円滑に行うため"), ("対象者", "60歳以上の区民"),
+                          ("事業内容", "1 概要\n区では、「いきいきハイキング」を実施している。\n"
+                                       "2 個人情報保護管理運営会議への付議内容\n(1) 外部結合\n"
+                                       "LGWAN 回線を介して区のイントラ PC とクラウドストレージを結合する。\n(2) 業務委託\n"
+                                       "「いきいきハイキング」参加者の募集・抽選・管理調整等を行う。\n3 対象者数\n"
+                                       "応募者：約 380 名\n参加者：約 280 名\n※個人情報の流れは、資料 39-1 のとおり")]),
+        sheet_page(3, "「いきいきハイキング」業務委託に係る外部結合について", KETSUGO_003),
+    ]
+    return layout(pages, "seed003.pdf")
+
+
+def council_bill_layout() -> DocumentLayout:
+    """Not a submission: a city council bill that reports something."""
+    cur = Cursor()
+    p = page(1, [text("議案第18号", "南国市税条例の一部を改正する条例について報告", cur=cur),
+                 text("地方自治法第180条第1項の規定により専決処分したので報告し、承認を求める。", cur=cur),
+                 kv_table([("債権の名称", "住宅新築資金等貸付金"), ("金額", "1,234,567円")], cur=cur)])
+    return layout([p], "bill.pdf")

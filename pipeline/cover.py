@@ -1,0 +1,82 @@
+"""The cover: 資料 number, 件名, legal basis (要綱/条例, 【報告】, ◇provisions) and 担当部課.
+
+    facts = map_cover(ctx)
+    facts.title -> "5歳児健康診査の実施に伴う健康管理システムの改修等について"
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models.record import Basis, Department
+from pipeline.map_context import MapContext
+from pipeline.pairs import region_pairs
+from pipeline.provisions import find_references, parse_provisions
+from pipeline.text import normalize_text
+from pipeline.tokenize import split_department
+from pipeline.units import Unit, compact
+
+_MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐]+[)）]?$")
+_DEPT = re.compile(r"担当(?:部課|課|部署)[:：](?P<raw>[^)）]+)")
+
+
+@dataclass
+class CoverFacts:
+    material_no: str | None = None
+    title: str | None = None
+    basis: Basis = field(default_factory=Basis)
+    department: Department = field(default_factory=Department)
+
+
+def cover_units(ctx: MapContext) -> list[Unit]:
+    """Units of the cover region (none for a fragment)."""
+    return [u for r in ctx.seg.regions_of("cover") for u in ctx.units(r)]
+
+
+def map_cover(ctx: MapContext) -> CoverFacts:
+    units = cover_units(ctx)
+    facts = CoverFacts()
+    if not units:
+        return facts
+    facts.material_no = _material_no(ctx, units)
+    facts.title = _title(ctx, units)
+    text = "\n".join(u.text for u in units)
+    key = compact(text)
+    instrument = "要綱" if "要綱の根拠" in key else "条例" if "条例の根拠" in key else None
+    facts.basis = Basis(instrument=instrument, report="【報告】" in key, provisions=parse_provisions(text))
+    if facts.basis.provisions or instrument:
+        u = next((u for u in units if "根拠" in u.key or u.key.startswith("◇")), units[0])
+        ctx.prov("basis", u.page, u.bbox)
+    m = _DEPT.search(key)
+    if m:
+        facts.department = split_department(m.group("raw"))
+        u = next((u for u in units if "担当" in u.key), units[0])
+        ctx.prov("department", u.page, u.bbox)
+    return facts
+
+
+def _material_no(ctx: MapContext, units: list[Unit]) -> str | None:
+    for u in units:
+        if u.kind == "line" and _MATERIAL.match(u.key):
+            refs = find_references(u.key)
+            if refs:
+                ctx.prov("material_no", u.page, u.bbox)
+                return refs[0]
+    return None
+
+
+def _title(ctx: MapContext, units: list[Unit]) -> str | None:
+    for p in region_pairs(units, "cover"):
+        if compact(p.label) == "件名":
+            value = normalize_text(p.raw_value)
+            if value:
+                ctx.prov_pair("title", p)
+                return value
+    # A 件名 label alone on its line: the value is the next non-empty unit.
+    for i, u in enumerate(units):
+        if u.key == "件名" and i + 1 < len(units):
+            nxt = units[i + 1]
+            ctx.prov("title", nxt.page, nxt.bbox)
+            return normalize_text(nxt.text)
+    return None

@@ -1,0 +1,95 @@
+"""Headings: what a single text line or table row announces (cover, 件名, checklist, …).
+
+Matched on the compact text (NFKC, no whitespace), so 「件 名」 and 「件名」 are one label.
+
+    classify_unit(unit).kind -> "cover" for 「個人情報保護管理運営会議 付議事項」
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.labels import match_label
+from pipeline.units import Unit
+
+KIND_WORDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
+_COVER = re.compile(r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$")
+_CHECKLIST = re.compile(r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト")
+_OVERVIEW_ROW_LABELS = ("事業名",)
+# Label score from which a table row's first cell counts as a known label.
+KNOWN_LABEL_SCORE = 0.8
+
+
+@dataclass
+class Heading:
+    kind: str  # cover overview title checklist record_items flow notes sheet_marker none
+    text: str = ""
+    council: str | None = None
+    item_kind: str | None = None
+    checklist_kind: str | None = None
+
+
+NONE = Heading("none")
+
+
+def classify_unit(u: Unit) -> Heading:
+    key = u.key
+    if u.kind == "row":
+        return _classify_row(u)
+    if not key:
+        return NONE
+    m = _COVER.match(key.replace("･", "・"))
+    if m:
+        return Heading("cover", key, council=m.group("council"), item_kind=m.group("kind"))
+    if key.startswith("件名"):
+        return Heading("title", key)
+    if "のとおり" in key or key.startswith("※"):
+        return NONE
+    return _classify_line(key)
+
+
+def _classify_line(key: str) -> Heading:
+    if key.startswith("事業の概要") and len(key) <= 12:
+        return Heading("overview", key)
+    cm = _CHECKLIST.search(key)
+    if cm and len(key) <= 60:
+        return Heading("checklist", key, checklist_kind=cm.group(1))
+    if "記録項目" in key and len(key) <= 40 and not key[0].isdigit():
+        return Heading("record_items", key)
+    if "個人情報の流れ" in key and len(key) <= 60:
+        return Heading("flow", key)
+    if len(key) <= 20 and (key.endswith("特記事項") or key.endswith("取扱注意事項")) and "「" not in key:
+        return Heading("notes", key)
+    if key.startswith("別紙") and len(key) <= 40:
+        return Heading("sheet_marker", key)
+    if key.startswith("◇") and _mentions_category(key) and len(key) <= 80:
+        return Heading("sheet_marker", key)
+    return NONE
+
+
+def _mentions_category(key: str) -> bool:
+    return bool(re.match(r"^◇(電算処理|外部|業務委託|再委託|電子計算機|個人情報処理)", key))
+
+
+def _classify_row(u: Unit) -> Heading:
+    first = u.first_key
+    if first.startswith("件名") and (len(first) <= 3 or len(u.cells) == 1):
+        return Heading("title", u.key)
+    if first in _OVERVIEW_ROW_LABELS:
+        return Heading("overview", first)
+    return NONE
+
+
+def is_known_label_row(u: Unit) -> bool:
+    """True when a row's first cell is a label the catalogue knows (section or overview)."""
+    if u.kind != "row" or len(u.cells) < 2:
+        return False
+    label = u.cells[0].text
+    if not label.strip():
+        return False
+    for scope in ("section", "overview"):
+        m = match_label(label, scope)
+        if m is not None and m.field is not None and m.score >= KNOWN_LABEL_SCORE:
+            return True
+    return False

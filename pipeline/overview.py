@@ -1,0 +1,113 @@
+"""The 事業の概要 table: 事業名, 担当課, 目的, 対象者, 事業内容, plus the numbered 付議内容
+items (agenda) and the stated headcounts (counts) read from 事業内容 and the lines after it.
+
+    map_overview(ctx).agenda[0] -> "電算処理 健康管理システムに5歳児健康診査の管理機能(標準化項目)を実装する。"
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.record import Count, Overview
+from pipeline.counts import parse_counts
+from pipeline.labels import match_label
+from pipeline.map_context import MapContext
+from pipeline.pairs import Pair, region_pairs
+from pipeline.text import nfkc, normalize_text, split_outside_brackets
+from pipeline.units import Unit, compact
+
+CATEGORY_WORDS = ("電算処理", "外部結合", "業務委託", "再委託")
+_AGENDA_HEAD = re.compile(r"(付議内容|諮問内容|報告内容|付議事項の内容|諮問事項|付議事項)$")
+_TOP_HEADING = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+_MARKERS = (
+    re.compile(r"(?:^|(?<=\s))\((\d{1,2})\)\s*"),
+    re.compile(r"(?:^|(?<=\s))([①-⑳])\s*"),
+    re.compile(r"(?:^|(?<=\s))(\d{1,2})[.、]\s*"),
+)
+_COUNT_HEAD = re.compile(r"数|規模|見込")
+LABEL_SCORE = 0.75
+
+
+def map_overview(ctx: MapContext) -> Overview:
+    regions = ctx.seg.regions_of("overview")
+    if not regions:
+        return Overview()
+    units = [u for r in regions for u in ctx.units(r)]
+    ov = Overview()
+    desc_pair: Pair | None = None
+    for p in region_pairs(units, "overview"):
+        m = match_label(p.label, "overview")
+        value = normalize_text(p.raw_value)
+        if m is None or m.field is None or m.score < LABEL_SCORE or not value:
+            continue
+        if m.field == "divisions":
+            ov.divisions = [d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d]
+        elif getattr(ov, m.field, None) in (None, []):
+            setattr(ov, m.field, value)
+            if m.field == "description":
+                desc_pair = p
+        else:
+            continue
+        ctx.prov_pair(f"overview.{m.field}", p)
+    lines = _body_lines(units, desc_pair)
+    ov.agenda = parse_agenda(lines)
+    ov.counts = parse_overview_counts(lines)
+    if ov.agenda or ov.counts:
+        ctx.prov("overview.agenda", units[0].page, units[0].bbox)
+    return ov
+
+
+def _body_lines(units: list[Unit], desc: Pair | None) -> list[str]:
+    """事業内容's lines, then the text lines printed below the table (same region)."""
+    lines = desc.raw_value.split("\n") if desc else []
+    last_row = max((i for i, u in enumerate(units) if u.kind == "row"), default=-1)
+    lines += [u.text for u in units[last_row + 1 :] if u.kind == "line"]
+    return [nfkc(ln) for ln in lines if ln.strip()]
+
+
+def parse_agenda(lines: list[str]) -> list[str]:
+    """The numbered items after a …付議内容 heading, without numbering."""
+    start = next((i for i, ln in enumerate(lines) if _AGENDA_HEAD.search(compact(ln))), None)
+    if start is None:
+        return []
+    block: list[str] = []
+    for ln in lines[start + 1 :]:
+        if _TOP_HEADING.match(ln) or ln.strip().startswith("※"):
+            break
+        block.append(ln)
+    text = "\n".join(block)
+    for marker in _MARKERS:
+        hits = list(marker.finditer(text))
+        if hits and hits[0].start() == len(text) - len(text.lstrip()):
+            return [a for a in (_agenda_item(text[h.end() : (hits[k + 1].start() if k + 1 < len(hits) else len(text))])
+                                for k, h in enumerate(hits)) if a]
+    return []
+
+
+def _agenda_item(raw: str) -> str | None:
+    s = raw.strip()
+    for word in CATEGORY_WORDS:
+        if s.startswith(word):
+            rest = normalize_text(s[len(word) :])
+            return f"{word} {rest}" if rest else word
+    return normalize_text(s)
+
+
+def parse_overview_counts(lines: list[str]) -> list[Count]:
+    """Counts under a numbered heading about numbers (対象者数, 想定投稿数, 接種対象者の規模 …)."""
+    out: list[Count] = []
+    i = 0
+    while i < len(lines):
+        m = _TOP_HEADING.match(lines[i])
+        title = m.group(2) if m else ""
+        head = re.split(r"\s", title.strip(), maxsplit=1)[0] if title else ""
+        if not m or not _COUNT_HEAD.search(head):
+            i += 1
+            continue
+        block = [title]
+        i += 1
+        while i < len(lines) and not _TOP_HEADING.match(lines[i]) and not lines[i].strip().startswith("※"):
+            block.append(lines[i])
+            i += 1
+        out.extend(parse_counts("\n".join(block), label=head))
+    return out

@@ -1,0 +1,155 @@
+"""Label/value pairs of a region: from ruled table rows, or from borderless text lines.
+
+A table row's first cell is the label and the rest is the value; a row with an empty
+(or spanned-over) label cell continues the previous value, which is how a value cell
+split across a page break is joined again. In borderless layouts a line whose left part
+is a known label and whose right part sits after a gap is a pair too.
+
+    [p.label for p in region_pairs(units)] -> ["保有課(担当課)", "登録業務の名称", ...]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.layout import BBox, Line
+from pipeline.labels import match_label
+from pipeline.units import Unit, compact
+
+# match_label score from which a label-left text line counts as a pair.
+LABEL_SCORE = 0.8
+# A gap (in multiples of the font size) that separates a label from its value on one line.
+_GAP_EM = 1.2
+
+
+@dataclass
+class ValueLine:
+    page: int
+    line: Line
+
+
+@dataclass
+class Pair:
+    label: str  # as printed (raw, layout breaks kept)
+    label_bbox: BBox
+    page: int  # where the label sits
+    lines: list[ValueLine] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # raw value texts, one per cell / line run
+    bboxes: list[tuple[int, BBox]] = field(default_factory=list)
+
+    @property
+    def raw_value(self) -> str:
+        return "\n".join(t for t in self.texts if t.strip())
+
+    @property
+    def pages(self) -> list[int]:
+        ps = [self.page] + [p for p, _ in self.bboxes]
+        return sorted(set(ps))
+
+    @property
+    def value_bbox(self) -> tuple[int, BBox] | None:
+        return self.bboxes[0] if self.bboxes else None
+
+    @property
+    def confidence(self) -> float | None:
+        confs = [s.confidence for vl in self.lines for s in vl.line.spans if s.confidence is not None]
+        return min(confs) if confs else None
+
+    def add_cell_text(self, page: int, text: str, lines: list[Line], bbox: BBox) -> None:
+        if not text.strip() and not lines:
+            return
+        self.texts.append(text if text.strip() else "\n".join(ln.text for ln in lines))
+        self.lines.extend(ValueLine(page, ln) for ln in lines)
+        self.bboxes.append((page, bbox))
+
+
+def region_pairs(units: list[Unit], scope: str = "section") -> list[Pair]:
+    """Every label/value pair in the units, in order."""
+    pairs: list[Pair] = []
+    for u in units:
+        if u.kind == "row":
+            _row_pair(u, pairs)
+        else:
+            _line_pair(u, pairs, scope)
+    return pairs
+
+
+def _row_pair(u: Unit, pairs: list[Pair]) -> None:
+    cells = list(u.cells)
+    first = cells[0]
+    continues = first.col > 0 or not first.text.strip()
+    if len(cells) == 1 and first.col == 0:
+        split = split_label_line(first.text)
+        if split is not None and split[0] == "件名":
+            p = Pair(label=split[0], label_bbox=first.bbox, page=u.page)
+            p.add_cell_text(u.page, split[1], first.lines, first.bbox)
+            pairs.append(p)
+            return
+        continues = True
+    if continues:
+        if pairs:
+            for c in cells:
+                pairs[-1].add_cell_text(u.page, c.text, c.lines, c.bbox)
+        return
+    p = Pair(label=first.text, label_bbox=first.bbox, page=u.page)
+    for c in cells[1:]:
+        p.add_cell_text(u.page, c.text, c.lines, c.bbox)
+    pairs.append(p)
+
+
+def split_label_line(text: str) -> tuple[str, str] | None:
+    """A "件名 xxx" line -> ("件名", "xxx"); None when the line does not open with 件名."""
+    key = compact(text)
+    if not key.startswith("件名"):
+        return None
+    # Drop the label's characters (spaces between them allowed) from the raw text.
+    rest, seen = text, 0
+    while rest and seen < 2:
+        ch = rest[0]
+        rest = rest[1:]
+        if compact(ch):
+            seen += 1
+    return "件名", rest.strip(" \t\u3000:：")
+
+
+def _line_pair(u: Unit, pairs: list[Pair], scope: str) -> None:
+    line = u.line
+    assert line is not None
+    split = split_label_line(line.text)
+    if split is not None:
+        p = Pair(label="件名", label_bbox=line.bbox, page=u.page)
+        p.texts.append(split[1])
+        p.lines.append(ValueLine(u.page, line))
+        p.bboxes.append((u.page, line.bbox))
+        pairs.append(p)
+        return
+    cut = _gap_cut(line)
+    if cut is None:
+        return
+    left = "".join(s.text for s in line.spans[:cut])
+    m = match_label(left, scope)
+    if m is None or m.field is None or m.score < LABEL_SCORE:
+        return
+    right = Line(spans=line.spans[cut:], bbox=_spans_bbox(line, cut))
+    p = Pair(label=left, label_bbox=line.spans[0].bbox, page=u.page)
+    p.texts.append(right.text)
+    p.lines.append(ValueLine(u.page, right))
+    p.bboxes.append((u.page, right.bbox))
+    pairs.append(p)
+
+
+def _gap_cut(line: Line) -> int | None:
+    """Index of the first span after a wide horizontal gap, or None."""
+    for i in range(1, len(line.spans)):
+        a, b = line.spans[i - 1], line.spans[i]
+        size = a.size or max(a.bbox.height, 1.0)
+        if b.bbox.x0 - a.bbox.x1 >= _GAP_EM * size:
+            return i
+    return None
+
+
+def _spans_bbox(line: Line, start: int) -> BBox:
+    box = line.spans[start].bbox
+    for s in line.spans[start + 1 :]:
+        box = box.union(s.bbox)
+    return box
