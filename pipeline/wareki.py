@@ -297,10 +297,13 @@ KNOWN_COUNCILS = (
     "個人情報保護審査会",
     "情報公開審議会",
 )
-_APPROVAL_RE = re.compile(
+_APPROVAL_HEAD = re.compile(
     rf"(?P<era>{_ERA_RE})(?P<ey>元|\d{{1,2}}|{_KNUM})年(?P<do>度)?第(?P<n>\d{{1,3}}|{_KNUM})回"
-    r"(?P<body>[^、。()「」\s]{0,30}?(?:会議|審議会|審査会|委員会))"
 )
+_COUNCIL_BODY = re.compile(
+    rf"(?:(?!{_ERA_RE}|第\d)[^、。()「」\s]){{0,30}}?(?:会議|審議会|審査会|委員会)"
+)
+_APPROVAL_JOIN = re.compile(r"^(?:と|及び|および|並びに|、|・|,)$")
 _CITY_PREFIX = re.compile(r"^(?:[^\s]{1,4}?[都道府県])?[^\s]{1,5}?[市区町村](?=[^\s]{4,}$)")
 
 
@@ -318,24 +321,41 @@ def canonical_council(body: str) -> str:
     return _CITY_PREFIX.sub("", body) or body
 
 
+def _approval_councils(text: str, heads: list[re.Match[str]]) -> list[tuple[str, int] | None]:
+    """(council body, end offset) for each head; ``A年度第2回と B年度第3回○○会議`` share one."""
+    found: list[tuple[str, int] | None] = [None] * len(heads)
+    for i in range(len(heads) - 1, -1, -1):
+        body = _COUNCIL_BODY.match(text, heads[i].end())
+        if body:
+            found[i] = (body.group(0), body.end())
+        elif i + 1 < len(heads) and _APPROVAL_JOIN.match(text[heads[i].end() : heads[i + 1].start()]):
+            found[i] = found[i + 1]
+    return found
+
+
 def parse_prior_approvals(s: str) -> list[PriorApproval]:
     """Every ``<era>N年度第M回<council>`` mention, one per (council, fiscal year, session).
 
     ``"令和5年度第9回新宿区個人情報保護管理運営会議承認済"`` -> raw
     ``"令和5年度第9回新宿区個人情報保護管理運営会議"``, council ``個人情報保護管理運営会議``,
-    fiscal_year 2023, session 9. ``平成25年第1回…`` (no 度) reads the same way.
+    fiscal_year 2023, session 9. ``平成25年第1回…`` (no 度) reads the same way. A mention
+    without a council name is kept only when joined (と/及び/、) to one that has it.
     """
     text = normalize_text(s) or ""
+    heads = list(_APPROVAL_HEAD.finditer(text))
     out: list[PriorApproval] = []
     seen: set[tuple[str, int | None, int | None]] = set()
-    for m in _APPROVAL_RE.finditer(text):
-        n = kanji_to_int(m.group("ey"))
-        fy = ERAS[m.group("era")] + n - 1 if n else None
-        session = kanji_to_int(m.group("n"))
-        council = canonical_council(m.group("body"))
-        key = (council, fy, session)
-        if key in seen:
+    for head, found in zip(heads, _approval_councils(text, heads)):
+        if found is None:
             continue
-        seen.add(key)
-        out.append(PriorApproval(raw=m.group(0), council=council, fiscal_year=fy, session=session))
+        body, end = found
+        n = kanji_to_int(head.group("ey"))
+        fy = ERAS[head.group("era")] + n - 1 if n else None
+        session = kanji_to_int(head.group("n"))
+        council = canonical_council(body)
+        key = (council, fy, session)
+        if key not in seen:
+            seen.add(key)
+            out.append(PriorApproval(raw=text[head.start() : end], council=council,
+                                     fiscal_year=fy, session=session))
     return out
