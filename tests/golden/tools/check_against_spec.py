@@ -58,8 +58,8 @@ def compare(name: str, spec_name: str | None = None, index: int = 0) -> list[str
         title = re.sub(r"^件\s*名\s*", "", sh["title"])
         if _sq(title) != _sq(sec["title"]):
             diffs.append(f"section {i} title: spec {title!r} golden {sec['title']!r}")
-        sf = {label(k): _sq(unmark(v)) for k, v in sh["rows"]}
-        gf = {k: _sq(v) for k, v in sec["fields"].items()}
+        sf = {label(k): _sq(unmark(v.replace("\\*", ""))) for k, v in sh["rows"]}
+        gf = {k: _sq(v.replace("*", "")) for k, v in sec["fields"].items()}
         for k in sorted(set(sf) | set(gf)):
             if sf.get(k) != gf.get(k):
                 diffs.append(f"section {i} field {k}:\n      spec   {sf.get(k)}\n      golden {gf.get(k)}")
