@@ -36,6 +36,7 @@ class Pair:
     lines: list[ValueLine] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)  # raw value texts, one per cell / line run
     bboxes: list[tuple[int, BBox]] = field(default_factory=list)
+    tail: Line | None = None  # the printed line a text-line pair ends on (for wrapped values)
 
     @property
     def raw_value(self) -> str:
@@ -66,12 +67,31 @@ class Pair:
 def region_pairs(units: list[Unit], scope: str = "section") -> list[Pair]:
     """Every label/value pair in the units, in order."""
     pairs: list[Pair] = []
+    prev: Unit | None = None
     for u in units:
         if u.kind == "row":
             _row_pair(u, pairs)
-        else:
+        elif not _continues_line_value(prev, u, pairs):
             _line_pair(u, pairs, scope)
+        prev = u
     return pairs
+
+
+def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool:
+    """A wrapped line right below a text-line pair's value (a long 件名) continues that value."""
+    if prev is None or prev.kind != "line" or not pairs or u.line is None or prev.page != u.page:
+        return False
+    last = pairs[-1]
+    if last.tail is None or last.tail is not prev.line:
+        return False
+    height = max(prev.bbox.height, 1.0)
+    if u.bbox.y0 - prev.bbox.y1 > 1.2 * height or u.key.startswith("※") or _gap_cut(u.line) is not None:
+        return False
+    last.texts.append(u.line.text)
+    last.lines.append(ValueLine(u.page, u.line))
+    last.bboxes.append((u.page, u.bbox))
+    last.tail = u.line
+    return True
 
 
 def _row_pair(u: Unit, pairs: list[Pair]) -> None:
@@ -121,6 +141,7 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: str) -> None:
         p.texts.append(split[1])
         p.lines.append(ValueLine(u.page, line))
         p.bboxes.append((u.page, line.bbox))
+        p.tail = line
         pairs.append(p)
         return
     cut = _gap_cut(line)
@@ -135,6 +156,7 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: str) -> None:
     p.texts.append(right.text)
     p.lines.append(ValueLine(u.page, right))
     p.bboxes.append((u.page, right.bbox))
+    p.tail = line
     pairs.append(p)
 
 
