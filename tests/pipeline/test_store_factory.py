@@ -38,12 +38,13 @@ def make_record(
     content: str = "健康管理システムの改修及び運用保守業務を委託する。",
     contractor: str = "株式会社両備システムズ",
     items: tuple[str, ...] = ("氏名", "生年月日", "住所", "メールアドレス"),
+    file_name: str | None = None,
 ) -> SubmissionRecord:
     doc_id = sha if n == 1 else f"{sha}#{n}"
     return SubmissionRecord(
         document_id=doc_id,
         source=Source(
-            file_name=f"{sha[:8]}.pdf", sha256=sha, page_count=12, text_source="text_layer", pages=[1, 12]
+            file_name=file_name or f"{sha[:8]}.pdf", sha256=sha, page_count=12, text_source="text_layer", pages=[1, 12]
         ),
         meeting=Meeting(council="個人情報保護管理運営会議", fiscal_year=2025, session=3),
         council="個人情報保護管理運営会議",
@@ -111,7 +112,7 @@ def make_result(name: str, n_records: int = 1, version: str = "0.1.0", **kw) -> 
     sha = sha_of(name)
     recs = [
         MappedSubmission(
-            record=make_record(sha, i + 1, **kw),
+            record=make_record(sha, i + 1, file_name=f"{name}.pdf", **kw),
             provenance=[FieldProvenance(path="title", page=1, x0=1, y0=2, x1=3, y1=4, engine="pymupdf")],
         )
         for i in range(n_records)
