@@ -126,13 +126,65 @@ def section(kind: str, **kw) -> dict:
     return base
 
 
+# Catalogue keys (pipeline/catalogues/measures.json) by the measure's opening words, assigned
+# by reading the catalogue's variants; a row holding two measures gets none (NOTES.md).
+MEASURE_KEYS = [
+    ("契約にあたり、「特記事項」", "special_terms"),
+    ("個人情報保護法及び新宿区情報セキュリティポリシー", "comply_policy"),
+    ("契約履行の間、特記事項に基づき立入り調査", "onsite_inspection"),
+    ("必要に応じて、事業者への立入り調査", "onsite_inspection"),
+    ("再委託先がある場合には", "subcontract_inspection"),
+    ("システム上で不要となった電子データ", "delete_data"),
+    ("業務開始前に、事故、災害", "incident_readiness"),
+    ("事故が発生した場合又は個人情報保護", "incident_consult"),
+    ("区のシステム機器設置場所", "machine_room_access"),
+    ("プログラムの移行等", "media_control"),
+    ("入力及び取込みテスト", "dummy_data"),
+    ("実データを使用した検証作業", "real_data_by_staff"),
+    ("モバイルパソコン等の電子計算組織", "mobile_pc"),
+    ("データ項目定義の修正漏れ", "migration_plan"),
+    ("取扱責任者及び取扱者をあらかじめ指定", "designate_handlers"),
+    ("全体の業務フローを作成", "workflow"),
+    ("区が作成した業務フローに基づき", "workflow"),
+    ("取扱う個人情報の管理について", "management_check"),
+    ("個人情報を含むデータを作成する必要が", "encrypt_data_handover"),
+    ("個人情報を手交する場合", "carry_locked_bag"),
+    ("個人情報の受渡しにあたって", "handover_ledger"),
+    ("個人情報の受け渡しにあたって", "handover_ledger"),
+    ("個人情報は、施錠できる金庫", "locked_storage"),
+    ("業務履行後、個人情報が記録された", "return_and_erase"),
+    ("接続するネットワークについては", "network_restrict"),
+    ("ネットワーク機器やサーバを制御", "network_devices"),
+    ("通信内容は暗号化", "encrypt_comm"),
+    ("ファイアウォールの設置", "firewall"),
+    ("コンピュータウイルス感染", "antivirus"),
+    ("コンピューターウイルス感染", "antivirus"),
+    ("コンピューターウィルス感染", "antivirus"),
+    ("ID・パスワードやアドレス情報", "id_password"),
+    ("個人情報を保存する場合は、保存先フォルダ", "access_control"),
+    ("システム・ネットワークの状態", "monitoring_logs"),
+    ("サーバ冗長化、バックアップ", "redundancy"),
+    ("入退室管理等により情報資産", "entry_control"),
+    ("システムを提供するサーバは日本国内", "domestic_server"),
+]
+
+
+def measure_key(measure: str) -> str | None:
+    """Catalogue key of a standard measure; None for a row that holds two measures."""
+    hits = [key for prefix, key in MEASURE_KEYS if measure.startswith(prefix)]
+    assert len(hits) == 1, measure
+    if any("。" + prefix in measure for prefix, _ in MEASURE_KEYS):
+        return None
+    return hits[0]
+
+
 def row(checklist: str, party_: str, mtype: str, measure: str, mark: str, note: str | None = None) -> dict:
     return {
         "checklist": checklist,
         "party": party_,
         "measure_type": mtype,
         "measure": norm(measure),
-        "measure_key": None,
+        "measure_key": measure_key(norm(measure)),
         "mark": mark,
         "note": norm(note),
         "page": 0,
