@@ -154,15 +154,39 @@ def _text_blocks(lines: list[tuple[int, Line]], tables: list[Table]) -> list[Tex
         by_block.setdefault(bno, []).append(ln)
     out: list[TextBlock] = []
     for bno in sorted(by_block):
-        part: list[Line] = []
-        for ln in sorted(by_block[bno], key=lambda ln: (round(ln.bbox.y0, 0), ln.bbox.x0)):
-            if part and _table_between(part[-1].bbox, ln.bbox, tables):
+        for column in _columns(by_block[bno]):
+            part: list[Line] = []
+            for ln in sorted(column, key=lambda ln: (round(ln.bbox.y0, 0), ln.bbox.x0)):
+                if part and _table_between(part[-1].bbox, ln.bbox, tables):
+                    out.append(_block(part))
+                    part = []
+                part.append(ln)
+            if part:
                 out.append(_block(part))
-                part = []
-            part.append(ln)
-        if part:
-            out.append(_block(part))
     return out
+
+
+# A vertical gutter at least this wide (points) splits a block into columns.
+GUTTER = 12.0
+
+
+def _columns(lines: list[Line]) -> list[list[Line]]:
+    """Split one block's lines at vertical gutters (x ranges no line crosses), left to right."""
+    if len(lines) < 2:
+        return [lines]
+    spans = sorted((ln.bbox.x0, ln.bbox.x1) for ln in lines)
+    cuts: list[float] = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= GUTTER:
+            cuts.append((x0 + reach) / 2)
+        reach = max(reach, x1)
+    if not cuts:
+        return [lines]
+    groups: list[list[Line]] = [[] for _ in range(len(cuts) + 1)]
+    for ln in lines:
+        groups[bisect.bisect_right(cuts, ln.bbox.x0)].append(ln)
+    return [g for g in groups if g]
 
 
 def _table_between(a: BBox, b: BBox, tables: list[Table]) -> bool:

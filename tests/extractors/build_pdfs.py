@@ -35,3 +35,30 @@ def grid(page: pymupdf.Page, xs: list[float], ys: list[float], skip_h=(), width:
 def save(doc: pymupdf.Document, path: Path) -> Path:
     doc.save(path)
     return path
+
+
+def remap_tounicode(path: Path, chars: str, mapping: dict[str, str]) -> Path:
+    """Rewrite the IPA font's ToUnicode for `chars` so the glyphs of the characters in
+    `mapping` read as other code points (how a PDF comes to carry Kangxi radicals or
+    private-use text)."""
+    import pikepdf
+
+    font = pymupdf.Font(fontfile=IPAG)
+    mapping = {c: mapping.get(c, c) for c in dict.fromkeys(chars)}
+    entries = "\n".join(
+        f"<{font.has_glyph(ord(src)):04x}> <{ord(dst):04x}>" for src, dst in mapping.items()
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo <</Registry(Adobe)/Ordering(UCS)/Supplement 0>> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{entries}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for f in pdf.pages[0].Resources.Font.values():
+            if "/ToUnicode" in f:
+                f.ToUnicode = pikepdf.Stream(pdf, cmap.encode())
+        pdf.save(path)
+    return path
