@@ -18,7 +18,7 @@ from extractors.drawings import read_drawings
 from extractors.grid import fill_cells
 from extractors.open_pdf import document_problems, open_document
 from extractors.quality import Quality, assess_page
-from extractors.styles import mark_underlines, underline_rules
+from extractors.styles import mark_underlines, text_underlines, underline_rules
 from extractors.tables import link_continuations, mark_drawn_marks, rules_to_tables
 from extractors.textlayer import Glyph, GlyphLine, glyph_lines_to_lines, read_glyph_lines, visible
 from models.layout import BBox, DocumentLayout, Line, Page, PageItem, Problem, Table, TextBlock
@@ -82,7 +82,7 @@ def text_layer_page(
     """Build a Page from glyph lines and the page's vector drawings."""
     glines = _visible_lines(glines)
     drawings = read_drawings(page)
-    tables = rules_to_tables(drawings, number, settings)
+    tables = rules_to_tables(drawings, number, settings, skip=text_underlines(drawings.rules, glines))
     mark_underlines(glines, underline_rules(drawings.rules, tables))
     locate = _CellLocator(tables)
     pieces = glyph_lines_to_lines(glines, locate)

@@ -69,6 +69,34 @@ def underline_rules(rules: list[Rule], tables: list[Table]) -> list[Rule]:
     return out
 
 
+def text_underlines(rules: list[Rule], lines: list[GlyphLine]) -> list[Rule]:
+    """Rules that underline text: free-standing (not a frame, not ending on a vertical
+    rule) and lying just below glyphs that cover at least half of the rule. These never
+    take part in a table grid (otherwise every underlined line would become a row)."""
+    free = underline_rules(rules, [])
+    if not free:
+        return []
+    bands = sorted(
+        (
+            (max(g.oy for g in ln.glyphs) - 1.0, max(g.y1 for g in ln.glyphs) + UNDERLINE_BELOW, ln)
+            for ln in lines
+            if ln.horizontal and ln.glyphs
+        ),
+        key=lambda b: b[0],
+    )
+    out = []
+    for r in free:
+        covered = 0.0
+        for lo, hi, ln in bands:
+            if lo > r.pos:
+                break
+            if r.pos <= hi:
+                covered += sum(max(0.0, min(g.x1, r.end) - max(g.x0, r.start)) for g in ln.glyphs)
+        if covered >= 0.5 * r.length:
+            out.append(r)
+    return out
+
+
 def _joined_extents(rules: list[Rule], gap: float = 4.0) -> list[tuple[Rule, tuple[float, float]]]:
     """Each rule with the extent of the chain of collinear pieces it belongs to
     (legacy generators draw one border as many short pieces)."""

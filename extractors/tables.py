@@ -18,12 +18,16 @@ from models.settings import ExtractSettings
 MIN_SEGMENT = 1.0
 
 
-def rules_to_tables(drawings: PageDrawings, page: int, settings: ExtractSettings) -> list[Table]:
-    """The ruled tables on a page, top to bottom, with empty cells."""
+def rules_to_tables(
+    drawings: PageDrawings, page: int, settings: ExtractSettings, skip: list[Rule] | None = None
+) -> list[Table]:
+    """The ruled tables on a page, top to bottom, with empty cells; `skip` holds rules
+    known not to be borders (underlines of text)."""
+    skip_ids = {id(r) for r in skip or []}
     segs = [
         Segment(r.orient, r.pos, r.start, r.end)
         for r in drawings.rules
-        if r.length >= MIN_SEGMENT
+        if r.length >= MIN_SEGMENT and id(r) not in skip_ids
     ]
     return segments_to_tables(
         segs, page, snap=settings.snap, join_gap=settings.join_gap, min_cell=settings.min_cell

@@ -113,3 +113,18 @@ def test_table_with_other_columns_is_not_a_continuation(tmp_path):
     grid(new_page(doc), [60, 250, 530], [50, 90, 130])
     layout = extract_layout(save(doc, tmp_path / "nc.pdf"))
     assert layout.pages[1].tables[0].continues is None
+
+
+def test_underlined_lines_do_not_split_a_cell_into_rows(tmp_path):
+    doc = pymupdf.open()
+    page = new_page(doc)
+    grid(page, [60, 160, 530], [100, 160, 190])
+    text(page, 65, 118, "変更の理由")
+    for i, y in enumerate((118, 133, 148)):
+        text(page, 163, y, "再構築となることから機能改善を行う変更箇所の文章" + str(i + 1), render_mode=2, border_width=0.03)
+        page.draw_line((163, y + 2), (163 + 24 * 10.5 + 5.25, y + 2), width=0.5)  # almost cell-wide
+    (t,) = extract_layout(save(doc, tmp_path / "ul.pdf")).pages[0].tables
+    assert (t.n_rows, t.n_cols) == (2, 2)
+    lines = t.cell_at(0, 1).lines
+    assert len(lines) == 3
+    assert all(s.bold and s.underline for ln in lines for s in ln.spans)
