@@ -49,7 +49,9 @@ def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark
     return rows, marks
 
 
-def _map_region(ctx: MapContext, region: Region, rows: list[ChecklistRow], marks: list[ChangeMark]) -> None:
+def _map_region(
+    ctx: MapContext, region: Region, rows: list[ChecklistRow], marks: list[ChangeMark]
+) -> None:
     kind = region.checklist_kind
     st = _State()
     for u in ctx.units(region):
@@ -64,7 +66,12 @@ def _map_region(ctx: MapContext, region: Region, rows: list[ChecklistRow], marks
 
 
 def _map_row(
-    ctx: MapContext, u: Unit, st: _State, kind: str | None, rows: list[ChecklistRow], marks: list[ChangeMark]
+    ctx: MapContext,
+    u: Unit,
+    st: _State,
+    kind: str | None,
+    rows: list[ChecklistRow],
+    marks: list[ChangeMark],
 ) -> None:
     table, cols = u.table, st.cols
     assert table is not None and cols is not None
@@ -82,7 +89,11 @@ def _map_row(
         return
     path = f"checklists[{len(rows)}]"
     if kind is None or st.party is None or st.measure_type is None:
-        ctx.warn("checklist_row_unread", f"checklist row without kind/party/measure type: 「{measure[:30]}」", u.page)
+        ctx.warn(
+            "checklist_row_unread",
+            f"checklist row without kind/party/measure type: 「{measure[:30]}」",
+            u.page,
+        )
         return
     mark_text = mark_cell.text if mark_cell is not None and mark_cell.row == u.part else ""
     drawn = mark_cell.drawn_mark if mark_cell is not None else None
@@ -105,8 +116,10 @@ def _map_row(
     if mark_cell is not None:
         ctx.prov(f"{path}.mark", u.page, mark_cell.bbox)
     lines = [ValueLine(u.page, ln) for ln in measure_cell.lines]
-    marks += [ChangeMark(section=None, field="checklists", text=r.text, page=r.page)
-              for r in marked_runs(lines, ctx.style)]
+    marks += [
+        ChangeMark(section=None, field="checklists", text=r.text, page=r.page)
+        for r in marked_runs(lines, ctx.style)
+    ]
 
 
 def _is_header(u: Unit) -> bool:
@@ -119,12 +132,17 @@ def _is_header(u: Unit) -> bool:
 def _columns(table: Table, previous: Columns | None) -> Columns:
     """Party / mark / measure columns: from a header row, else by geometry of the text."""
     for cells in table.rows()[:2]:
-        mark = next((c.col for c in cells if any(w in compact(c.text) for w in _HEADER_WORDS)), None)
+        mark = next(
+            (c.col for c in cells if any(w in compact(c.text) for w in _HEADER_WORDS)), None
+        )
         measure = next((c.col for c in cells if compact(c.text) in _HEADER_CELLS), None)
         if mark is not None and measure is not None:
             party = min((c.col for c in cells if c.col < min(mark, measure)), default=None)
-            return Columns(party=party if party is not None else (0 if min(mark, measure) > 0 else None),
-                           mark=mark, measure=measure)
+            return Columns(
+                party=party if party is not None else (0 if min(mark, measure) > 0 else None),
+                mark=mark,
+                measure=measure,
+            )
     if previous is not None and table.continues is not None:
         return previous
     return _columns_by_text(table)

@@ -1,13 +1,14 @@
 """The cover: 資料 number, 件名, legal basis (要綱/条例, 【報告】, ◇provisions) and 担当部課.
 
-    facts = map_cover(ctx)
-    facts.title -> "5歳児健康診査の実施に伴う健康管理システムの改修等について"
+facts = map_cover(ctx)
+facts.title -> "5歳児健康診査の実施に伴う健康管理システムの改修等について"
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from models.record import Basis, Department
 from pipeline.map_context import MapContext
@@ -43,8 +44,14 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     facts.title = _title(ctx, units)
     text = "\n".join(u.text for u in units)
     key = compact(text)
-    instrument = "要綱" if "要綱の根拠" in key else "条例" if "条例の根拠" in key else None
-    facts.basis = Basis(instrument=instrument, report="【報告】" in key, provisions=parse_provisions(text))
+    instrument: Literal["要綱", "条例"] | None = None
+    if "要綱の根拠" in key:
+        instrument = "要綱"
+    elif "条例の根拠" in key:
+        instrument = "条例"
+    facts.basis = Basis(
+        instrument=instrument, report="【報告】" in key, provisions=parse_provisions(text)
+    )
     if facts.basis.provisions or instrument:
         u = next((u for u in units if "根拠" in u.key or u.key.startswith("◇")), units[0])
         ctx.prov("basis", u.page, u.bbox)

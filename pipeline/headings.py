@@ -14,8 +14,12 @@ from pipeline.labels import match_label
 from pipeline.units import Unit
 
 KIND_WORDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
-_COVER = re.compile(r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$")
-_CHECKLIST = re.compile(r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト")
+_COVER = re.compile(
+    r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$"
+)
+_CHECKLIST = re.compile(
+    r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト"
+)
 _OVERVIEW_ROW_LABELS = ("事業名",)
 # Label score from which a table row's first cell counts as a known label.
 KNOWN_LABEL_SCORE = 0.8
@@ -59,7 +63,11 @@ def _classify_line(key: str) -> Heading:
         return Heading("record_items", key)
     if "個人情報の流れ" in key and len(key) <= 60:
         return Heading("flow", key)
-    if len(key) <= 20 and (key.endswith("特記事項") or key.endswith("取扱注意事項")) and "「" not in key:
+    if (
+        len(key) <= 20
+        and (key.endswith("特記事項") or key.endswith("取扱注意事項"))
+        and "「" not in key
+    ):
         return Heading("notes", key)
     if key.startswith("別紙") and len(key) <= 40:
         return Heading("sheet_marker", key)

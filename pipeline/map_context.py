@@ -32,7 +32,9 @@ class MapContext:
         if w not in self.warnings:
             self.warnings.append(w)
 
-    def prov(self, path: str, page: int | None, bbox: BBox | None = None, confidence: float | None = None) -> None:
+    def prov(
+        self, path: str, page: int | None, bbox: BBox | None = None, confidence: float | None = None
+    ) -> None:
         p = self._pages.get(page) if page is not None else None
         self.provenance.append(
             FieldProvenance(

@@ -1,10 +1,12 @@
 """Mapping: one SubmissionSegments (+ its layout) -> the canonical record with provenance.
 
-    mapped = map_record(segs[0], layout, document_id=layout.sha256)
-    mapped.record.sections[0].kind -> "電算処理"
+mapped = map_record(segs[0], layout, document_id=layout.sha256)
+mapped.record.sections[0].kind -> "電算処理"
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from models.layout import DocumentLayout
 from models.record import (
@@ -28,7 +30,9 @@ from pipeline.units import refs_to_units
 from pipeline.wareki import parse_prior_approvals
 
 
-def map_record(seg: SubmissionSegments, layout: DocumentLayout, *, document_id: str) -> MappedSubmission:
+def map_record(
+    seg: SubmissionSegments, layout: DocumentLayout, *, document_id: str
+) -> MappedSubmission:
     units = [u for r in seg.regions for u in refs_to_units(layout, r.refs)]
     ctx = MapContext(layout=layout, seg=seg)
     ctx.style, legend = mark_style(units)
@@ -69,7 +73,9 @@ def _source(layout: DocumentLayout, seg: SubmissionSegments) -> Source:
     first, last = (seg.pages + seg.pages)[:2] if seg.pages else (1, layout.page_count)
     pages = [p for p in layout.pages if first <= p.number <= last]
     ocr = [p.number for p in pages if p.source == "ocr"]
-    text_source = "ocr" if pages and len(ocr) == len(pages) else "mixed" if ocr else "text_layer"
+    text_source: Literal["text_layer", "ocr", "mixed"] = "text_layer"
+    if ocr:
+        text_source = "ocr" if len(ocr) == len(pages) else "mixed"
     return Source(
         file_name=layout.file_name,
         sha256=layout.sha256,
@@ -104,7 +110,9 @@ def _mark_field(fld: str | None, pair, offset: int) -> str | None:  # noqa: ANN0
 
 def _prior_approvals(legend: str | None, description: str | None, units) -> list[PriorApproval]:  # noqa: ANN001
     """From the ※ legend(s) and the overview's 事業内容: one per (council, fiscal year, session)."""
-    texts = [u.text for u in units if u.kind == "line" and u.key.startswith("※") and "承認" in u.key]
+    texts = [
+        u.text for u in units if u.kind == "line" and u.key.startswith("※") and "承認" in u.key
+    ]
     if legend:
         texts.insert(0, legend)
     if description:

@@ -41,7 +41,9 @@ def map_overview(ctx: MapContext) -> Overview:
         if m is None or m.field is None or m.score < LABEL_SCORE or not value:
             continue
         if m.field == "divisions":
-            ov.divisions = [d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d]
+            ov.divisions = [
+                d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d
+            ]
         elif getattr(ov, m.field, None) in (None, []):
             setattr(ov, m.field, value)
             if m.field == "description":
@@ -79,8 +81,16 @@ def parse_agenda(lines: list[str]) -> list[str]:
     for marker in _MARKERS:
         hits = list(marker.finditer(text))
         if hits and hits[0].start() == len(text) - len(text.lstrip()):
-            return [a for a in (_agenda_item(text[h.end() : (hits[k + 1].start() if k + 1 < len(hits) else len(text))])
-                                for k, h in enumerate(hits)) if a]
+            return [
+                a
+                for a in (
+                    _agenda_item(
+                        text[h.end() : (hits[k + 1].start() if k + 1 < len(hits) else len(text))]
+                    )
+                    for k, h in enumerate(hits)
+                )
+                if a
+            ]
     return []
 
 
@@ -106,7 +116,11 @@ def parse_overview_counts(lines: list[str]) -> list[Count]:
             continue
         block = [title]
         i += 1
-        while i < len(lines) and not _TOP_HEADING.match(lines[i]) and not lines[i].strip().startswith("※"):
+        while (
+            i < len(lines)
+            and not _TOP_HEADING.match(lines[i])
+            and not lines[i].strip().startswith("※")
+        ):
             block.append(lines[i])
             i += 1
         out.extend(parse_counts("\n".join(block), label=head))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.layout import BBox, Line
-from pipeline.labels import match_label
+from pipeline.labels import Scope, match_label
 from pipeline.units import Unit, compact
 
 # match_label score from which a label-left text line counts as a pair.
@@ -53,7 +53,9 @@ class Pair:
 
     @property
     def confidence(self) -> float | None:
-        confs = [s.confidence for vl in self.lines for s in vl.line.spans if s.confidence is not None]
+        confs = [
+            s.confidence for vl in self.lines for s in vl.line.spans if s.confidence is not None
+        ]
         return min(confs) if confs else None
 
     def add_cell_text(self, page: int, text: str, lines: list[Line], bbox: BBox) -> None:
@@ -64,7 +66,7 @@ class Pair:
         self.bboxes.append((page, bbox))
 
 
-def region_pairs(units: list[Unit], scope: str = "section") -> list[Pair]:
+def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     """Every label/value pair in the units, in order."""
     pairs: list[Pair] = []
     prev: Unit | None = None
@@ -85,7 +87,11 @@ def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool
     if last.tail is None or last.tail is not prev.line:
         return False
     height = max(prev.bbox.height, 1.0)
-    if u.bbox.y0 - prev.bbox.y1 > 1.2 * height or u.key.startswith("※") or _gap_cut(u.line) is not None:
+    if (
+        u.bbox.y0 - prev.bbox.y1 > 1.2 * height
+        or u.key.startswith("※")
+        or _gap_cut(u.line) is not None
+    ):
         return False
     last.texts.append(u.line.text)
     last.lines.append(ValueLine(u.page, u.line))
@@ -132,7 +138,7 @@ def split_label_line(text: str) -> tuple[str, str] | None:
     return "件名", rest.strip(" \t\u3000:：")
 
 
-def _line_pair(u: Unit, pairs: list[Pair], scope: str) -> None:
+def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
     line = u.line
     assert line is not None
     split = split_label_line(line.text)

@@ -1,6 +1,6 @@
 """The 記録項目 list -> RecordItem(group, name, changed), changed = printed in the change-mark style.
 
-    map_record_items(ctx)[0] -> RecordItem(group=["基本情報", "住民情報"], name="市区町村コード")
+map_record_items(ctx)[0] -> RecordItem(group=["基本情報", "住民情報"], name="市区町村コード")
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ def map_record_items(ctx: MapContext) -> tuple[list[RecordItem], list[ChangeMark
             key = normalize_text(name) or name
             items.append(RecordItem(group=group, name=key, changed=key in changed))
             ctx.prov(f"record_items[{len(items) - 1}]", region.pages[0])
-        marks += [ChangeMark(section=None, field="record_items", text=r.text, page=r.page) for r in runs]
+        marks += [
+            ChangeMark(section=None, field="record_items", text=r.text, page=r.page) for r in runs
+        ]
     return items, marks
 
 

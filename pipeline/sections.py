@@ -1,7 +1,7 @@
 """別紙 sheets -> Section records: every label/value pair kept in `fields`, known labels mapped.
 
-    sections = map_sections(ctx)
-    sections[1].counterparty -> Party(name=None, undecided=True)   # 結合の相手方: 未定（…）
+sections = map_sections(ctx)
+sections[1].counterparty -> Party(name=None, undecided=True)   # 結合の相手方: 未定（…）
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def map_sections(ctx: MapContext) -> list[MappedSheet]:
 def map_sheet(ctx: MapContext, region: Region, index: int) -> MappedSheet | None:
     pairs = region_pairs(ctx.units(region), "section")
     if not pairs:
-        ctx.warn("empty_sheet", f"sheet on page {region.pages[0]} has no label/value pairs", region.pages[0])
+        ctx.warn(
+            "empty_sheet",
+            f"sheet on page {region.pages[0]} has no label/value pairs",
+            region.pages[0],
+        )
         return None
     kind = region.section_kind or "電算処理"
     sec = Section(kind=kind, pages=list(range(region.pages[0], region.pages[-1] + 1)))
@@ -68,7 +72,11 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
         sec.fields[key] = f"{sec.fields[key]} {value}" if key in sec.fields else value
     m = match_label(p.label, "section")
     if m.field is None or m.score < LABEL_SCORE:
-        ctx.warn("unknown_label", f"unknown label 「{key}」 in a {sec.kind} sheet (kept in fields)", p.page)
+        ctx.warn(
+            "unknown_label",
+            f"unknown label 「{key}」 in a {sec.kind} sheet (kept in fields)",
+            p.page,
+        )
         return None
     if value is None:
         return m.field
@@ -91,7 +99,9 @@ def _set_title(sec: Section, p: Pair, value: str) -> list[str]:
 
 
 def _set_divisions(sec: Section, p: Pair, value: str) -> list[str]:
-    sec.holding_divisions = [d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d]
+    sec.holding_divisions = [
+        d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d
+    ]
     return ["holding_divisions"]
 
 
@@ -163,7 +173,9 @@ def _set_contractor(sec: Section, p: Pair, value: str) -> list[str]:
 
 def _set_both(sec: Section, p: Pair, value: str) -> list[str]:
     v = _protection_value(value)
-    sec.protection = Protection(ward=sec.protection.ward or v, contractor=sec.protection.contractor or v)
+    sec.protection = Protection(
+        ward=sec.protection.ward or v, contractor=sec.protection.contractor or v
+    )
     return ["protection.ward", "protection.contractor"]
 
 

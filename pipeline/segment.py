@@ -19,8 +19,8 @@ from pipeline.headings import (
     is_known_label_row,
 )
 from pipeline.sheet_kind import sheet_kind
-from pipeline.wareki import canonical_council
 from pipeline.units import Unit, layout_units, refs_to_units, units_to_refs
+from pipeline.wareki import canonical_council
 
 # A submission needs at least this many known labels besides its heading.
 MIN_LABELS = 2
@@ -69,7 +69,9 @@ def _evidence(units: list[Unit], tags: list[Heading]) -> int:
     return n
 
 
-def _groups(units: list[Unit], tags: list[Heading], starts: list[int]) -> list[tuple[list[Unit], list[Heading]]]:
+def _groups(
+    units: list[Unit], tags: list[Heading], starts: list[int]
+) -> list[tuple[list[Unit], list[Heading]]]:
     cuts = [_cut_before(units, s) for s in starts]
     cuts[0] = 0
     cuts.append(len(units))
@@ -84,7 +86,12 @@ def _cut_before(units: list[Unit], start: int) -> int:
     """Move a split up to the top of the heading's page when only short lines (資料N, page no.) precede it."""
     page = units[start].page
     i = start
-    while i > 0 and units[i - 1].page == page and units[i - 1].kind == "line" and len(units[i - 1].key) <= 12:
+    while (
+        i > 0
+        and units[i - 1].page == page
+        and units[i - 1].kind == "line"
+        and len(units[i - 1].key) <= 12
+    ):
         i -= 1
     return i
 

@@ -38,9 +38,15 @@ def sheet_kind(region: Region, units: list[Unit]) -> tuple[SectionKind, Problem 
     texts += [compact(p.raw_value) for p in pairs if compact(p.label) == "件名"]
     for kind, frags in _BY_TEXT:
         if any(f in t for t in texts for f in frags):
-            return kind, _problem(region, f"sheet kind {kind} guessed from its heading/件名; no telling labels")
-    return "電算処理", _problem(region, "sheet kind unknown (no telling labels or heading); read as 電算処理")
+            return kind, _problem(
+                region, f"sheet kind {kind} guessed from its heading/件名; no telling labels"
+            )
+    return "電算処理", _problem(
+        region, "sheet kind unknown (no telling labels or heading); read as 電算処理"
+    )
 
 
 def _problem(region: Region, msg: str) -> Problem:
-    return Problem(code="sheet_kind_guessed", message=msg, page=region.pages[0] if region.pages else None)
+    return Problem(
+        code="sheet_kind_guessed", message=msg, page=region.pages[0] if region.pages else None
+    )

@@ -55,8 +55,12 @@ def page_items(page: Page) -> list[PageItem]:
     """The page's reading order, or blocks and tables sorted top to bottom when none is given."""
     if page.order:
         return list(page.order)
-    items = [(b.bbox.y0, b.bbox.x0, PageItem(kind="text", index=i)) for i, b in enumerate(page.blocks)]
-    items += [(t.bbox.y0, t.bbox.x0, PageItem(kind="table", index=i)) for i, t in enumerate(page.tables)]
+    items = [
+        (b.bbox.y0, b.bbox.x0, PageItem(kind="text", index=i)) for i, b in enumerate(page.blocks)
+    ]
+    items += [
+        (t.bbox.y0, t.bbox.x0, PageItem(kind="table", index=i)) for i, t in enumerate(page.tables)
+    ]
     return [it for _, _, it in sorted(items, key=lambda x: (x[0], x[1]))]
 
 
@@ -75,7 +79,9 @@ def page_units(page: Page) -> list[Unit]:
                 box = cells[0].bbox
                 for c in cells[1:]:
                     box = box.union(c.bbox)
-                out.append(Unit(page.number, "row", item.index, r, box, cells=tuple(cells), table=table))
+                out.append(
+                    Unit(page.number, "row", item.index, r, box, cells=tuple(cells), table=table)
+                )
     return out
 
 
@@ -92,7 +98,13 @@ def units_to_refs(units: list[Unit]) -> list[BlockRef]:
     for u in units:
         kind: Literal["text", "table"] = "text" if u.kind == "line" else "table"
         last = refs[-1] if refs else None
-        if last and last.page == u.page and last.kind == kind and last.index == u.index and last.stop == u.part:
+        if (
+            last
+            and last.page == u.page
+            and last.kind == kind
+            and last.index == u.index
+            and last.stop == u.part
+        ):
             last.stop = u.part + 1
             continue
         refs.append(BlockRef(page=u.page, kind=kind, index=u.index, start=u.part, stop=u.part + 1))

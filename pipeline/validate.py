@@ -38,14 +38,29 @@ def _cover_warnings(r: SubmissionRecord) -> list[RecordWarning]:
     if not fragment:
         page = _first_page(r)
         if r.title is None:
-            out.append(RecordWarning(code="no_title", message="the cover has no readable 件名", page=page))
+            out.append(
+                RecordWarning(code="no_title", message="the cover has no readable 件名", page=page)
+            )
         if r.council is None:
-            out.append(RecordWarning(code="no_council", message="no council named in the heading", page=page))
+            out.append(
+                RecordWarning(
+                    code="no_council", message="no council named in the heading", page=page
+                )
+            )
         if r.basis.instrument is None:
-            out.append(RecordWarning(code="no_basis", message="no 要綱の根拠/条例の根拠 on the cover", page=page))
+            out.append(
+                RecordWarning(
+                    code="no_basis", message="no 要綱の根拠/条例の根拠 on the cover", page=page
+                )
+            )
     if not r.sections and not r.checklists and not r.record_items:
-        out.append(RecordWarning(code="no_sections", message="no 別紙 sheet, checklist or 記録項目 found",
-                                 page=_first_page(r)))
+        out.append(
+            RecordWarning(
+                code="no_sections",
+                message="no 別紙 sheet, checklist or 記録項目 found",
+                page=_first_page(r),
+            )
+        )
     return out
 
 
@@ -54,17 +69,37 @@ def _section_warnings(r: SubmissionRecord) -> list[RecordWarning]:
     for i, s in enumerate(r.sections):
         page = s.pages[0] if s.pages else None
         if not s.title:
-            out.append(RecordWarning(code="section_without_title", message=f"sections[{i}] ({s.kind}) has no 件名",
-                                     page=page))
+            out.append(
+                RecordWarning(
+                    code="section_without_title",
+                    message=f"sections[{i}] ({s.kind}) has no 件名",
+                    page=page,
+                )
+            )
         if s.kind in ("外部結合", "業務委託", "再委託") and s.counterparty is None:
-            out.append(RecordWarning(code="section_without_counterparty",
-                                     message=f"sections[{i}] ({s.kind}) has no counterparty", page=page))
+            out.append(
+                RecordWarning(
+                    code="section_without_counterparty",
+                    message=f"sections[{i}] ({s.kind}) has no counterparty",
+                    page=page,
+                )
+            )
         if not s.data_items and not s.data_items_ref:
-            out.append(RecordWarning(code="section_without_items",
-                                     message=f"sections[{i}] ({s.kind}) has no data items or reference", page=page))
+            out.append(
+                RecordWarning(
+                    code="section_without_items",
+                    message=f"sections[{i}] ({s.kind}) has no data items or reference",
+                    page=page,
+                )
+            )
         if s.kind in ("外部結合", "業務委託", "再委託") and not s.periods:
-            out.append(RecordWarning(code="section_without_periods",
-                                     message=f"sections[{i}] ({s.kind}) has no readable period", page=page))
+            out.append(
+                RecordWarning(
+                    code="section_without_periods",
+                    message=f"sections[{i}] ({s.kind}) has no readable period",
+                    page=page,
+                )
+            )
     return out
 
 
@@ -72,8 +107,13 @@ def _checklist_warnings(r: SubmissionRecord) -> list[RecordWarning]:
     out = []
     for i, row in enumerate(r.checklists):
         if row.mark == "blank":
-            out.append(RecordWarning(code="checklist_blank_mark",
-                                     message=f"checklists[{i}] has no mark: 「{row.measure[:30]}」", page=row.page))
+            out.append(
+                RecordWarning(
+                    code="checklist_blank_mark",
+                    message=f"checklists[{i}] has no mark: 「{row.measure[:30]}」",
+                    page=row.page,
+                )
+            )
     return out
 
 
@@ -81,6 +121,11 @@ def _confidence_warnings(m: MappedSubmission) -> list[RecordWarning]:
     out = []
     for p in m.provenance:
         if p.confidence is not None and p.confidence < LOW_CONFIDENCE:
-            out.append(RecordWarning(code="low_ocr_confidence",
-                                     message=f"{p.path} read by OCR with confidence {p.confidence:.2f}", page=p.page))
+            out.append(
+                RecordWarning(
+                    code="low_ocr_confidence",
+                    message=f"{p.path} read by OCR with confidence {p.confidence:.2f}",
+                    page=p.page,
+                )
+            )
     return out
