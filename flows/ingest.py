@@ -15,7 +15,10 @@ def prefect_environment(verbose: bool = False, environ: dict[str, str] | None = 
     """Before Prefect is imported: a local home and no analytics, unless the user runs a server."""
     env = os.environ if environ is None else environ
     if not env.get("PREFECT_API_URL"):
-        env.setdefault("PREFECT_HOME", str(Path.home() / ".fugi" / "prefect"))
+        if not env.get("PREFECT_HOME"):
+            home = Path.home() / ".fugi" / "prefect"
+            home.mkdir(parents=True, exist_ok=True)  # Prefect creates only the last level
+            env["PREFECT_HOME"] = str(home)
         env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     if not verbose:
         env["PREFECT_LOGGING_LEVEL"] = "WARNING"

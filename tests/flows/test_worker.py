@@ -1,0 +1,63 @@
+"""The worker pool with real PDFs: a killed worker and a timeout quarantine one file each,
+the pool is rebuilt and the batch goes on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from flows.worker import Job, WorkerPool
+from models.settings import ExtractSettings
+from pipeline.process import file_sha256
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "good"
+
+
+def _job(name: str) -> Job:
+    p = SAMPLES / name
+    sha, size = file_sha256(p)
+    return Job(str(p), sha, size)
+
+
+def _kill_first_busy_worker(pool: WorkerPool, killed: list[int]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        busy = [s for s in pool.slots if s.job is not None]
+        if busy:
+            killed.append(busy[0].proc.pid)
+            os.kill(busy[0].proc.pid, signal.SIGKILL)
+            return
+        time.sleep(0.005)
+
+
+@pytest.mark.slow
+def test_crashed_worker_quarantines_one_file_and_the_batch_goes_on():
+    jobs = [_job("001_checklist_fragment.pdf"), _job("000_5saiji_kenshin.pdf")]
+    killed: list[int] = []
+    with WorkerPool(1, ExtractSettings(ocr="never"), timeout=120) as pool:
+        t = threading.Thread(target=_kill_first_busy_worker, args=(pool, killed))
+        t.start()
+        results = list(pool.results(jobs))
+        t.join()
+        assert pool.restarts == 1
+    by_file = {Path(r.file).name: r for r in results}
+    crashed = by_file["001_checklist_fragment.pdf"]
+    assert killed and crashed.status == "quarantined" and crashed.reason == "worker_crashed"
+    assert "SIGKILL" in crashed.message and crashed.sha256 == jobs[0].sha256
+    assert by_file["000_5saiji_kenshin.pdf"].status == "loaded"
+
+
+@pytest.mark.slow
+def test_timeout_kills_the_worker_and_quarantines_the_file():
+    jobs = [_job("000_5saiji_kenshin.pdf")]
+    with WorkerPool(1, ExtractSettings(ocr="never"), timeout=0.05) as pool:
+        t0 = time.monotonic()
+        results = list(pool.results(jobs))
+        assert time.monotonic() - t0 < 60
+    assert [r.reason for r in results] == ["timeout"]
+    assert "still running after" in results[0].message
