@@ -14,7 +14,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.text import nfkc, normalize_text, strip_label
+from pipeline.text import normalize_text, strip_label
 from pipeline.tokenize import normalized_key
 
 Mark = Literal["applicable", "not_applicable", "blank"]
@@ -26,8 +26,13 @@ MEASURE_THRESHOLD = 0.75
 # makes of a circle (O, o, 0, ロ) or a dash (一) only when nothing word-like follows.
 _APPLICABLE = set("○〇◯◎⭕")
 _NOT_APPLICABLE = set("-－―ー‐‑‒–—−ｰ×✕✖")
-_WEAK = {"O": "applicable", "o": "applicable", "0": "applicable", "ロ": "applicable",
-         "一": "not_applicable"}
+_WEAK = {
+    "O": "applicable",
+    "o": "applicable",
+    "0": "applicable",
+    "ロ": "applicable",
+    "一": "not_applicable",
+}
 _MARK_CODES = ("applicable", "not_applicable", "blank")
 
 
@@ -70,7 +75,9 @@ def parse_mark(text: str | None, drawn_mark: str | None = None) -> tuple[Mark, s
     return (drawn or "blank"), _note(raw)
 
 
-_HEADING = re.compile(r"(電算処理|外部結合|業務委託)(?:に|にかかる|に係る|に関する|の)?.{0,12}チェックリスト")
+_HEADING = re.compile(
+    r"(電算処理|外部結合|業務委託)(?:に|にかかる|に係る|に関する|の)?.{0,12}チェックリスト"
+)
 
 
 def parse_checklist_heading(s: str) -> ChecklistKind | None:

@@ -5,8 +5,8 @@ Reading conventions (SCHEMA.md "Data items") and decisions taken here:
   always (``宛名番号(住民番号)`` -> name 宛名番号, qualifier 住民番号).
 - ``data_subjects`` comes from ``1 個人の範囲``, else from a heading like
   【本事業の対象者に係る情報項目】 (-> ``本事業の対象者``), else from a ※「該当者」の定義
-  list. A subject given as several numbered entries (①②③ or 1 2 3) is joined with
-  ``、`` in printed order, numbering dropped.
+  list. A subject printed as numbered entries (①②③ or 1 2 3) is kept as printed,
+  normalised, numbering included (NFKC makes ① a 1): no joiner is invented.
 - items given only as ``資料N-2のとおり`` -> ``items=[]``, ``ref="資料N-2"``.
 Functions take the raw cell text (line breaks kept) and normalise it themselves.
 """
@@ -31,9 +31,8 @@ class ItemsCell:
     system: str | None = None
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SUBLABEL = re.compile(
-    r"(?:^|(?<=\s))(?:\d{1,2}|[①-⑳]|\(\d\))?[ \t\u3000.]*"
+    r"(?:(?<!\d)(?:\d{1,2}|[①-⑳]|\(\d\))[ \t\u3000.]*|(?:^|(?<=\s)))"
     r"(?P<kind>個人の範囲|対象者の範囲"
     r"|記録(?:する|される)(?:個人)?情報の?項目|記録項目|処理させる情報項目|結合される情報項目"
     r"|記録するコンピュータ[ー]?|記録媒体)"
@@ -44,41 +43,10 @@ _DEFINITION = re.compile(r"※[ \t\u3000]*「?(?P<term>[^」\s]{1,20})」?[ \t\u
 _REF_ONLY = re.compile(r"^\s*資料.{1,20}?(?:のとおり|参照|のとおり。)\s*$")
 
 
-def numbered_items(text: str) -> list[str] | None:
-    """``"1 A 2 B 3 C"`` or ``"①A②B"`` -> ``["A", "B", "C"]``; None when not numbered.
-
-    Numbers must run 1, 2, 3… (or ①, ②…) and a digit must follow a line start or space.
-    """
-    for style in ("circled", "digit"):
-        starts: list[tuple[int, int]] = []
-        pos, n = 0, 1
-        while True:
-            if style == "circled":
-                if n > len(_CIRCLED):
-                    break
-                pat = re.compile(re.escape(_CIRCLED[n - 1]))
-            else:
-                pat = re.compile(rf"(?:^|(?<=\s))(?:{n}|\({n}\))(?:[ \t\u3000.、)]+|(?=[^\d\s.,]))")
-            m = pat.search(text, pos)
-            if not m:
-                break
-            starts.append((m.start(), m.end()))
-            pos, n = m.end(), n + 1
-        if len(starts) >= 2 or (style == "circled" and starts):
-            return [
-                text[b : (starts[k + 1][0] if k + 1 < len(starts) else len(text))]
-                for k, (_, b) in enumerate(starts)
-            ]
-    return None
-
-
 def join_entries(text: str) -> str | None:
-    """A subject printed as numbered entries, joined with 、 (numbering dropped)."""
-    entries = numbered_items(text)
-    if not entries:
-        return normalize_text(text)
-    parts = [p for p in (normalize_text(e) for e in entries) if p]
-    return "、".join(p.rstrip("、。") for p in parts) or None
+    """A subject printed as numbered entries, kept as printed (normalised, numbering kept:
+    ``① A ② B`` -> ``1A2B`` since NFKC turns ① into 1), as the goldens read it."""
+    return normalize_text(text)
 
 
 def split_items(text: str) -> list[DataItem]:
@@ -110,7 +78,7 @@ def _split_definition(body: str) -> tuple[str, str | None]:
     m = _DEFINITION.search(body)
     if not m:
         return body, None
-    return body[: m.start()], join_entries(body[m.end():])
+    return body[: m.start()], join_entries(body[m.end() :])
 
 
 def _from_headings(text: str, cell: ItemsCell) -> bool:

@@ -7,31 +7,34 @@ Reading conventions (SCHEMA.md "Parties") and the decisions taken here:
   Japanese and a latin word is layout, so ``株式会社 JTB`` -> ``株式会社JTB``.
 - 未定（プロポーザルにより決定する） -> ``name=None, undecided=True``.
 - A numbered list of parties (``1 集合代理契約による受託医療機関 ※… 2 区と直接契約を
-  締結する医療機関``) becomes one Party whose name joins the items with ``、`` in
-  printed order; ※ notes are explanations, not names, and are left out (the whole
-  cell stays in ``Section.fields``).
+  締結する医療機関``) becomes one Party whose name is the whole cell as printed
+  (normalised, numbering and ※ note kept): the schema has one name per party and the
+  goldens read it this way; nothing of the wording is dropped or reordered.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from models.record import Party
 from pipeline.text import nfkc, normalize_text
 
 _PMARK = re.compile(r"プライバシー\s*マーク|Pマーク|JISQ\s*15001", re.I)
 _ISMS = re.compile(
-    r"ISMS|ISO\s*/?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム", re.I
+    r"ISMS|ISO\s*/?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム",
+    re.I,
 )
 _CERT_WORD = re.compile(rf"{_PMARK.pattern}|{_ISMS.pattern}|認証取得|取得済", re.I)
 _UNDECIDED = re.compile(r"^\s*未定")
-_NOTE = re.compile(r"※[^\n]*")
-_ITEM = re.compile(r"(?:^|\s)(?:\d{1,2}|\(\d{1,2}\)|[①-⑳])[\s.、)]+(?=\S)")
 
 
-def certifications(text: str) -> list[str]:
+Certification = Literal["privacy_mark", "isms"]
+
+
+def certifications(text: str) -> list[Certification]:
     """``["privacy_mark", "isms"]`` as named anywhere in ``text`` (one ``isms`` however many)."""
-    certs: list[str] = []
+    certs: list[Certification] = []
     if _PMARK.search(text):
         certs.append("privacy_mark")
     if _ISMS.search(text):
@@ -65,15 +68,6 @@ def _strip_certs(s: str) -> str:
     return s.strip(" 、,・")
 
 
-def _items(text: str) -> list[str]:
-    """The numbered items of a multi-party cell, or ``[text]`` when not numbered."""
-    marks = list(_ITEM.finditer(text))
-    if len(marks) < 2:
-        return [text]
-    return [text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
-            for k, m in enumerate(marks)]
-
-
 def parse_party(s: str) -> Party:
     """``"株式会社両備システムズ(プライバシーマーク、ISO27001取得)"`` ->
     ``Party(name="株式会社両備システムズ", certifications=["privacy_mark", "isms"])``.
@@ -82,12 +76,8 @@ def parse_party(s: str) -> Party:
     certs = certifications(text)
     if _UNDECIDED.match(text):
         return Party(name=None, undecided=True, certifications=certs)
-    names = []
-    for item in _items(text):
-        name = normalize_text(_strip_certs(normalize_text(_NOTE.sub("", item)) or ""))
-        if name:
-            names.append(name)
-    return Party(name="、".join(names) or None, undecided=False, certifications=certs)
+    name = normalize_text(_strip_certs(normalize_text(text) or ""))
+    return Party(name=name, undecided=False, certifications=certs)
 
 
 _PRIME = re.compile(r"【\s*委託先\s*】")
@@ -106,4 +96,4 @@ def parse_contractors(s: str) -> tuple[Party | None, Party | None]:
         return None, parse_party(body) if normalize_text(body) else None
     prime_text = _PRIME.sub("", text[: sub.start()])
     prime = parse_party(prime_text) if normalize_text(prime_text) else None
-    return prime, parse_party(text[sub.end():])
+    return prime, parse_party(text[sub.end() :])

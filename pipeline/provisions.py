@@ -9,7 +9,9 @@ from pipeline.text import nfkc, normalize_text
 
 _KNUM = "[〇一二三四五六七八九十百]+"
 _ARTICLE = rf"第\s*(?:\d+|{_KNUM})\s*条(?:\s*の\s*(?:\d+|{_KNUM}))?(?:\s*第\s*(?:\d+|{_KNUM})\s*項)?(?:\s*第\s*(?:\d+|{_KNUM})\s*号)?"
-_ARTICLE_FIRST = re.compile(rf"◇\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
+_ARTICLE_FIRST = re.compile(
+    rf"◇\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+)
 _SUBJECT_FIRST = re.compile(rf"◇\s*(?P<subject>[^◇()\n]+?)\s*\(\s*(?P<article>{_ARTICLE})\s*\)")
 
 

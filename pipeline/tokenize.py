@@ -92,7 +92,7 @@ def split_department(raw: str) -> Department:
     if not text:
         return Department()
     for m in _BUREAU_END.finditer(text):
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if rest and _DIVISION_END.search(rest):
             return Department(raw=text, bureau=text[: m.end()], division=rest)
     if _DIVISION_END.search(text) and not re.search(r"(?:部|局)$", text):

@@ -15,8 +15,19 @@ from pipeline.text import bracket_depths, nfkc, normalize_text
 
 ERAS: dict[str, int] = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
 _ERA_ABBR = {"R": "令和", "H": "平成", "S": "昭和"}
-_KANJI_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-                 "六": 6, "七": 7, "八": 8, "九": 9}
+_KANJI_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _KNUM = "[〇零一二三四五六七八九十]{1,4}"
 _NUM = rf"(?:\d{{1,2}}|{_KNUM})"
 _SP = r"[ \t\u3000]*"  # spaces inside a date (pdftotext spacing); no line breaks
@@ -180,31 +191,32 @@ def is_recurring(s: str) -> bool:
 
 
 def _period_label(segment: str, first: bool) -> str | None:
+    """The label printed before a period: ``"1 再構築 "`` -> ``再構築`` (numbering dropped)."""
     marks = list(_ITEM_MARK.finditer(segment))
     if marks:
-        label = segment[marks[-1].end():]
+        raw = segment[marks[-1].end() :]
     elif first:
-        label = segment
+        raw = segment
     else:
         return None
-    label = normalize_text(label.strip(" :：・-")) if label else None
+    label = normalize_text(raw.strip(" :：・-"))
     if not label or len(label) > 20 or "。" in label or re.search(r"予定|以降|同様", label):
         return None
     return label.strip("()") or None
 
 
-def parse_periods(s: str) -> tuple[list[Period], bool]:
-    """Periods printed in a 開始時期 cell, and whether the cell says it recurs.
+@dataclass
+class _Span:
+    start: DateMatch | None
+    end: DateMatch | None
+    a: int  # text offsets of the whole printed period (から…まで, ごろ included)
+    b: int
 
-    ``parse_periods("令和8年4月1日から令和8年12月31日ごろまで(次年度以降も、…)")``
-    -> ``([Period(start="2026-04-01", end="2026-12-31", approximate=True)], True)``
-    """
-    if not s:
-        return [], False
-    text = _NOTE.sub("", nfkc(s))
-    recurring = is_recurring(text)
+
+def _period_spans(text: str) -> list[_Span]:
+    """Pair dates into ranges (``A から B まで``); a lone date is a start, or an end before まで."""
     dates = [d for d in find_dates(text) if d.month is not None]
-    spans: list[tuple[DateMatch | None, DateMatch | None, int, int]] = []
+    spans: list[_Span] = []
     i, prev = 0, None
     while i < len(dates):
         start = _inherit(prev, dates[i])
@@ -219,25 +231,40 @@ def parse_periods(s: str) -> tuple[list[Period], bool]:
         tail = re.match(r"\s*(?:ごろ|頃)?\s*(?:まで|迄)?", text[last.end :])
         stop = last.end + (tail.end() if tail else 0)
         if end is None and re.search(r"まで|迄", text[start.end : stop]):
-            start, end = None, start  # 令和7年3月31日まで: only an end
-        spans.append((start, end, (start or end).start, stop))  # type: ignore[union-attr]
+            spans.append(_Span(None, start, start.start, stop))  # 令和7年3月31日まで: an end only
+        else:
+            spans.append(_Span(start, end, start.start, stop))
         prev = last
+    return spans
+
+
+def parse_periods(s: str) -> tuple[list[Period], bool]:
+    """Periods printed in a 開始時期 cell, and whether the cell says it recurs.
+
+    ``parse_periods("令和8年4月1日から令和8年12月31日ごろまで(次年度以降も、…)")``
+    -> ``([Period(start="2026-04-01", end="2026-12-31", approximate=True)], True)``
+    """
+    if not s:
+        return [], False
+    text = _NOTE.sub("", nfkc(s))
+    spans = _period_spans(text)
     periods = []
-    for k, (st, en, a, b) in enumerate(spans):
-        prev_end = spans[k - 1][3] if k else 0
-        nxt = spans[k + 1][2] if k + 1 < len(spans) else len(text)
-        after = text[b:nxt]
-        after = after[: m.start()] if (m := _ITEM_MARK.search(after)) and k + 1 < len(spans) else after
+    for k, sp in enumerate(spans):
+        prev_end = spans[k - 1].b if k else 0
+        nxt = spans[k + 1].a if k + 1 < len(spans) else len(text)
+        after = text[sp.b : nxt]
+        if k + 1 < len(spans) and (m := _ITEM_MARK.search(after)):
+            after = after[: m.start()]  # the next period's numbering and label
         periods.append(
             Period(
-                label=_period_label(text[prev_end:a], first=(k == 0)),
-                start=st.iso() if st else None,
-                end=en.iso() if en else None,
-                approximate=bool(_APPROX.search(text[a:b])),
-                planned="予定" in text[a:b] or bool(re.match(r"\s*\(?\s*予定", after)),
+                label=_period_label(text[prev_end : sp.a], first=(k == 0)),
+                start=sp.start.iso() if sp.start else None,
+                end=sp.end.iso() if sp.end else None,
+                approximate=bool(_APPROX.search(text[sp.a : sp.b])),
+                planned="予定" in text[sp.a : sp.b] or bool(re.match(r"\s*\(?\s*予定", after)),
             )
         )
-    return periods, recurring
+    return periods, is_recurring(text)
 
 
 # --- schedule ------------------------------------------------------------------
@@ -249,15 +276,21 @@ _RANGE_TAIL = re.compile(
 _DATE_TAIL = re.compile(rf"{_SP}(?:以降|以後|ごろ|頃|上旬|中旬|下旬|末(?=\s|$))")
 
 
+_RUNNING_TEXT = re.compile(r"(?:は|が|を|に|で|と|も|の|より|から|及び|並びに|又は)$")
+
+
 def _entry_starts(text: str) -> list[tuple[DateMatch, int]]:
-    """Dates that begin a schedule entry: at a line start or after a space, outside brackets."""
+    """Dates that begin a schedule entry: any full date outside brackets, except one that
+    continues running text (``…は令和3年4月に…``). Works on text whose spaces were lost."""
     depths = bracket_depths(text)
-    out = []
+    out: list[tuple[DateMatch, int]] = []
     for dm in find_dates(text):
         if dm.year is None or dm.month is None or depths[dm.start] > 0:
             continue
-        if dm.start > 0 and text[dm.start - 1].isalnum():
-            continue  # inside running text (…は令和3年4月に…), not an entry
+        if out and dm.start < out[-1][1]:
+            continue  # inside the previous entry's range (3月～令和3年4月)
+        if _RUNNING_TEXT.search(text[max(0, dm.start - 3) : dm.start]):
+            continue
         end = dm.end
         if m := _RANGE_TAIL.match(text, end):
             end = m.end()
@@ -328,7 +361,9 @@ def _approval_councils(text: str, heads: list[re.Match[str]]) -> list[tuple[str,
         body = _COUNCIL_BODY.match(text, heads[i].end())
         if body:
             found[i] = (body.group(0), body.end())
-        elif i + 1 < len(heads) and _APPROVAL_JOIN.match(text[heads[i].end() : heads[i + 1].start()]):
+        elif i + 1 < len(heads) and _APPROVAL_JOIN.match(
+            text[heads[i].end() : heads[i + 1].start()]
+        ):
             found[i] = found[i + 1]
     return found
 
@@ -345,7 +380,7 @@ def parse_prior_approvals(s: str) -> list[PriorApproval]:
     heads = list(_APPROVAL_HEAD.finditer(text))
     out: list[PriorApproval] = []
     seen: set[tuple[str, int | None, int | None]] = set()
-    for head, found in zip(heads, _approval_councils(text, heads)):
+    for head, found in zip(heads, _approval_councils(text, heads), strict=True):
         if found is None:
             continue
         body, end = found
@@ -356,6 +391,9 @@ def parse_prior_approvals(s: str) -> list[PriorApproval]:
         key = (council, fy, session)
         if key not in seen:
             seen.add(key)
-            out.append(PriorApproval(raw=text[head.start() : end], council=council,
-                                     fiscal_year=fy, session=session))
+            out.append(
+                PriorApproval(
+                    raw=text[head.start() : end], council=council, fiscal_year=fy, session=session
+                )
+            )
     return out

@@ -22,7 +22,10 @@ from pipeline.checklist import (
         ("○", ("applicable", None)),
         ("〇 ", ("applicable", None)),
         ("◯", ("applicable", None)),
-        ("－\n(電子データのみ\nの取扱いのため)", ("not_applicable", "電子データのみの取扱いのため")),
+        (
+            "－\n(電子データのみ\nの取扱いのため)",
+            ("not_applicable", "電子データのみの取扱いのため"),
+        ),
         ("－ (電子データのみ の取扱いのため)", ("not_applicable", "電子データのみの取扱いのため")),
         ("-", ("not_applicable", None)),
         ("―", ("not_applicable", None)),
@@ -58,10 +61,19 @@ def test_checklist_heading(text, kind):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("開発等を委託する場合 における区が行う 情報保護対策 【運用上の対策】", ("ward", "operational")),
-        ("開発等を委託する場合\nにおける委託先に行わ\nせる情報保護対策\n【システム上の対策】", ("counterparty", "technical")),
+        (
+            "開発等を委託する場合 における区が行う 情報保護対策 【運用上の対策】",
+            ("ward", "operational"),
+        ),
+        (
+            "開発等を委託する場合\nにおける委託先に行わ\nせる情報保護対策\n【システム上の対策】",
+            ("counterparty", "technical"),
+        ),
         ("結合先に行わせる 情報保護対策 【運用上の対策】", ("counterparty", "operational")),
-        ("委託事業者に行わせる<br>情報保護対策<br>【システム上の対策】", ("counterparty", "technical")),
+        (
+            "委託事業者に行わせる<br>情報保護対策<br>【システム上の対策】",
+            ("counterparty", "technical"),
+        ),
         ("委託にあたり区が行う 個人情報保護対策 【システム上の対策】", ("ward", "technical")),
         ("区が行う情報保護対策", ("ward", None)),
     ],
@@ -80,12 +92,19 @@ def test_every_catalogued_variant_maps_to_its_key():
 
 
 def test_spelling_and_layout_variants_share_a_key():
-    wrapped = ("データ項目定義の修正漏れによるシステム不具合等が無いよう、双方で事前\nに綿密なスケジュール計画や"
-               "チェックシートを作成して実施する。なお、稼\n働にあたっては必ず仮移行を行うこととし、本稼働は"
-               "システムを使用してい\nない時間帯（時間外・休日）に実施させ、十分な検証を行させる。")
+    wrapped = (
+        "データ項目定義の修正漏れによるシステム不具合等が無いよう、双方で事前\nに綿密なスケジュール計画や"
+        "チェックシートを作成して実施する。なお、稼\n働にあたっては必ず仮移行を行うこととし、本稼働は"
+        "システムを使用してい\nない時間帯（時間外・休日）に実施させ、十分な検証を行させる。"
+    )
     assert measure_key(wrapped) == "migration_plan"
-    assert measure_key("コンピュータウィルス感染等がないよう、ウイルス対策ソフトウエアの導入及び最新の"
-                       "パターンファイルを適用させる。") == "antivirus"
+    assert (
+        measure_key(
+            "コンピュータウィルス感染等がないよう、ウイルス対策ソフトウエアの導入及び最新の"
+            "パターンファイルを適用させる。"
+        )
+        == "antivirus"
+    )
     assert measure_key("入退室管理等により情報資産の危殆化を防止させる") == "entry_control"
 
 
@@ -96,7 +115,16 @@ def test_ward_and_counterparty_forms_share_a_key():
 
 
 def test_ocr_damage_and_unknown():
-    damaged = re.sub("暗号化", "暗号1ヒ", "通信内容は暗号化させ、通信途上の個人情報の盗用、改ざん、成りすましを防止させる。")
+    damaged = re.sub(
+        "暗号化",
+        "暗号1ヒ",
+        "通信内容は暗号化させ、通信途上の個人情報の盗用、改ざん、成りすましを防止させる。",
+    )
     assert measure_key(damaged) == "encrypt_comm"
-    assert measure_key("外部ネットワークからの不正接続や内部からの情報漏えいがないよう、インターネットから分離する。") is None
+    assert (
+        measure_key(
+            "外部ネットワークからの不正接続や内部からの情報漏えいがないよう、インターネットから分離する。"
+        )
+        is None
+    )
     assert measure_key("") is None

@@ -29,32 +29,47 @@ def test_count_round_trip(case, prefix):
     text, value, approx, unit = case
     got = parse_counts(prefix + text, label="既定")
     assert [(c.value, c.approx, c.unit) for c in got] == [(value, approx, unit)]
-    expected_label = {"": "既定", "応募者：": "応募者", "(1) 医療従事者等 ": "医療従事者等",
-                      "3 対象者数 ": "対象者数"}[prefix]
+    expected_label = {
+        "": "既定",
+        "応募者：": "応募者",
+        "(1) 医療従事者等 ": "医療従事者等",
+        "3 対象者数 ": "対象者数",
+    }[prefix]
     assert got[0].label == expected_label
 
 
 def test_breakdown_in_brackets_is_not_a_count():
-    got = parse_counts("約900人（25人×4保健センター×9か月） ※令和8年7月より事業開始予定", label="対象者数")
+    got = parse_counts(
+        "約900人（25人×4保健センター×9か月） ※令和8年7月より事業開始予定", label="対象者数"
+    )
     assert [(c.label, c.value, c.approx, c.unit) for c in got] == [("対象者数", 900, True, "人")]
 
 
 def test_labelled_lines():
     got = parse_counts("3 対象者数\n応募者：約 380 名\n\n参加者：約 280 名")
     assert [(c.label, c.value, c.approx, c.unit) for c in got] == [
-        ("応募者", 380, True, "名"), ("参加者", 280, True, "名")]
+        ("応募者", 380, True, "名"),
+        ("参加者", 280, True, "名"),
+    ]
 
 
 def test_numbered_counts_keep_their_labels():
-    got = parse_counts("(1) 医療従事者等 約10,000人\n(2) 65歳以上の高齢者 約68,000人\n"
-                       "(3) その他対象者（16歳以上） 約235,000人")
+    got = parse_counts(
+        "(1) 医療従事者等 約10,000人\n(2) 65歳以上の高齢者 約68,000人\n"
+        "(3) その他対象者（16歳以上） 約235,000人"
+    )
     assert [(c.label, c.value) for c in got] == [
-        ("医療従事者等", 10000), ("65歳以上の高齢者", 68000), ("その他対象者(16歳以上)", 235000)]
+        ("医療従事者等", 10000),
+        ("65歳以上の高齢者", 68000),
+        ("その他対象者(16歳以上)", 235000),
+    ]
 
 
 def test_heading_line_labels_the_next_count():
     got = parse_counts("３ 想定投稿数 \n  約40,000件 ")
-    assert [(c.label, c.value, c.approx, c.unit) for c in got] == [("想定投稿数", 40000, True, "件")]
+    assert [(c.label, c.value, c.approx, c.unit) for c in got] == [
+        ("想定投稿数", 40000, True, "件")
+    ]
 
 
 def test_other_forms():

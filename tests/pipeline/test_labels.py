@@ -12,8 +12,13 @@ from pipeline.labels import CATALOGUE, match_label
 from pipeline.text import strip_label
 
 CAT = json.loads(CATALOGUE.read_text(encoding="utf-8"))
-CASES = [(scope, field, label) for scope, fields in CAT.items() if not scope.startswith("_")
-         for field, labels in fields.items() for label in labels]
+CASES = [
+    (scope, field, label)
+    for scope, fields in CAT.items()
+    if not scope.startswith("_")
+    for field, labels in fields.items()
+    for label in labels
+]
 WIDE = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 
 
@@ -45,9 +50,17 @@ def test_label_invariant_under_layout_noise(data):
         ("件　　名", "cover", "title"),
         ("件\n名", "section", "title"),
         ("目 的", "overview", "purpose"),
-        ("記録される情報項\n目（だれの、どの\nような項目が、ど\nこのコンピュータ\nに記録されるの\nか）", "section", "data_items"),
+        (
+            "記録される情報項\n目（だれの、どの\nような項目が、ど\nこのコンピュータ\nに記録されるの\nか）",
+            "section",
+            "data_items",
+        ),
         ("委託に伴い事業者処理させる情報項目(だれの、どのような項目か)", "section", "data_items"),
-        ("再委託に伴い事業者に処\n理させる情報項目（だれ\nの、どのような項目か）", "section", "data_items"),
+        (
+            "再委託に伴い事業者に処\n理させる情報項目（だれ\nの、どのような項目か）",
+            "section",
+            "data_items",
+        ),
         ("記録するコンピューター", "section", "system"),
         ("委託先（再委託先）に行\nわせる情報保護対策", "section", "protection_contractor"),
         ("開発等を委託する\n場合における個人\n情報保護対策", "section", "protection_both"),
@@ -66,3 +79,17 @@ def test_unknown_and_short_labels_do_not_fuzz():
     assert match_label("件各", "cover").field is None  # 2 characters: exact only
     assert match_label("", "section").field is None
     assert match_label("事業名", "section").field is None  # wrong scope
+
+
+def test_every_golden_sheet_label_is_known():
+    from pathlib import Path
+
+    golden = Path(__file__).resolve().parents[1] / "golden"
+    unknown = []
+    for path in sorted(golden.glob("0*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        for sec in rec["sections"]:
+            unknown += [
+                label for label in sec["fields"] if match_label(label, "section").field is None
+            ]
+    assert unknown == []

@@ -7,7 +7,9 @@ from pipeline.provisions import find_references, parse_provisions
 
 def test_single_provision_full_width():
     got = parse_provisions("要綱の根拠\n◇第３条第１項第３号（電算処理、外部結合、業務委託）")
-    assert [(p.article, p.subject) for p in got] == [("第3条第1項第3号", "電算処理、外部結合、業務委託")]
+    assert [(p.article, p.subject) for p in got] == [
+        ("第3条第1項第3号", "電算処理、外部結合、業務委託")
+    ]
 
 
 def test_several_provisions():
@@ -24,13 +26,24 @@ def test_several_provisions():
 
 def test_subject_first_form():
     got = parse_provisions("◇電子計算機による個人情報の処理委託(第14条第1項)…報告事項")
-    assert [(p.article, p.subject) for p in got] == [("第14条第1項", "電子計算機による個人情報の処理委託")]
+    assert [(p.article, p.subject) for p in got] == [
+        ("第14条第1項", "電子計算機による個人情報の処理委託")
+    ]
 
 
 def test_references_as_written():
-    text = ("個人情報の流れは、資料61-1のとおり 記録項目 資料6 1-2のとおり 資料47-1-1のとおり "
-            "資料47-2から資料47-5ま\nでのとおり （資料２３－１） 資料 39-1 のとおり 資料23 2 記録")
+    text = (
+        "個人情報の流れは、資料61-1のとおり 記録項目 資料6 1-2のとおり 資料47-1-1のとおり "
+        "資料47-2から資料47-5ま\nでのとおり （資料２３－１） 資料 39-1 のとおり 資料23 2 記録"
+    )
     assert find_references(text, own="資料２３") == [
-        "資料61-1", "資料61-2", "資料47-1-1", "資料47-2", "資料47-5", "資料23-1", "資料39-1"]
+        "資料61-1",
+        "資料61-2",
+        "資料47-1-1",
+        "資料47-2",
+        "資料47-5",
+        "資料23-1",
+        "資料39-1",
+    ]
     assert find_references("資料23", own="資料23") == []
     assert find_references("資料23") == ["資料23"]

@@ -5,11 +5,20 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.text import join_lines, normalize_text, split_outside_brackets, strip_label, trailing_bracket
+from pipeline.text import (
+    join_lines,
+    normalize_text,
+    split_outside_brackets,
+    strip_label,
+    trailing_bracket,
+)
 
 
 def test_layout_breaks_between_japanese_vanish():
-    assert normalize_text("健康管理シス\nテム（ガバメントクラウド上に設置）") == "健康管理システム(ガバメントクラウド上に設置)"
+    assert (
+        normalize_text("健康管理シス\nテム（ガバメントクラウド上に設置）")
+        == "健康管理システム(ガバメントクラウド上に設置)"
+    )
     assert normalize_text("電子データのみ の取扱いのため") == "電子データのみの取扱いのため"
 
 
@@ -33,7 +42,10 @@ def test_empty_is_none():
 
 
 def test_join_lines():
-    assert join_lines(["記録される情報項", "目（だれの、どの", "ような項目か）"]) == "記録される情報項目(だれの、どのような項目か)"
+    assert (
+        join_lines(["記録される情報項", "目（だれの、どの", "ような項目か）"])
+        == "記録される情報項目(だれの、どのような項目か)"
+    )
 
 
 def test_strip_label():
@@ -46,7 +58,9 @@ def test_split_and_trailing_bracket():
     assert split_outside_brackets("10,000件,B", "、,") == ["10,000件", "B"]
     assert trailing_bracket("メールアドレス(任意)") == ("メールアドレス", "任意")
     assert trailing_bracket("電磁的媒体(保健情報システム(情報システム課))") == (
-        "電磁的媒体", "保健情報システム(情報システム課)")
+        "電磁的媒体",
+        "保健情報システム(情報システム課)",
+    )
     assert trailing_bracket("(任意)") == ("(任意)", None)
 
 

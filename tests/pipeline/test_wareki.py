@@ -15,7 +15,11 @@ from pipeline.wareki import (
     parse_schedule,
 )
 
-ERA_STARTS = [("令和", dt.date(2019, 5, 1)), ("平成", dt.date(1989, 1, 8)), ("昭和", dt.date(1926, 12, 25))]
+ERA_STARTS = [
+    ("令和", dt.date(2019, 5, 1)),
+    ("平成", dt.date(1989, 1, 8)),
+    ("昭和", dt.date(1926, 12, 25)),
+]
 KANJI = "〇一二三四五六七八九"
 
 
@@ -115,16 +119,24 @@ def test_periods_month_only_planned_and_approximate():
     periods, rec = parse_periods("令和8年7月(予定) (次年度以降も、同様の外部結合を行う。)")
     assert [(p.start, p.end, p.planned) for p in periods] == [("2026-07", None, True)]
     assert rec is True
-    periods, rec = parse_periods("令和8年4月1日から令和8年12月31日ごろまで（次年度以降も、同様の外部結合を行う。）")
-    assert [(p.start, p.end, p.approximate) for p in periods] == [("2026-04-01", "2026-12-31", True)]
+    periods, rec = parse_periods(
+        "令和8年4月1日から令和8年12月31日ごろまで（次年度以降も、同様の外部結合を行う。）"
+    )
+    assert [(p.start, p.end, p.approximate) for p in periods] == [
+        ("2026-04-01", "2026-12-31", True)
+    ]
     periods, rec = parse_periods("令和3年4月(以降、同様の外部結合を行う。)")
     assert [(p.start, p.end) for p in periods] == [("2021-04", None)] and rec is True
 
 
 def test_periods_recurring_rules():
-    _, rec = parse_periods("令和3年2月8日から令和3年3月31日まで(予定) 保守業務については、継続して業務委託を行う。")
+    _, rec = parse_periods(
+        "令和3年2月8日から令和3年3月31日まで(予定) 保守業務については、継続して業務委託を行う。"
+    )
     assert rec is True
-    periods, rec = parse_periods("令和3年1月27日から令和4年3月31日まで(予定) ※個人情報の取り扱いは、本審議会了承日以降")
+    periods, rec = parse_periods(
+        "令和3年1月27日から令和4年3月31日まで(予定) ※個人情報の取り扱いは、本審議会了承日以降"
+    )
     assert rec is False and periods[0].planned and periods[0].end == "2022-03-31"
     renewal = (
         "令和3年2月12日から令和4年3月31日まで ただし、委託の有効期間の終了1か月前までに、契約当事者"
@@ -144,10 +156,18 @@ def test_periods_end_inherits_year():
 def test_schedule_one_line_and_lines():
     got = parse_schedule("令和8年3月 開発 令和8年4月 テスト 令和8年7月 本稼働")
     assert [(e.date, e.milestone) for e in got] == [
-        ("2026-03", "開発"), ("2026-04", "テスト"), ("2026-07", "本稼働")]
-    got = parse_schedule("令和６年４月    開発（システム再構築） \n令和６年１１月   テスト  \n令和７年１月    本稼働 ")
+        ("2026-03", "開発"),
+        ("2026-04", "テスト"),
+        ("2026-07", "本稼働"),
+    ]
+    got = parse_schedule(
+        "令和６年４月    開発（システム再構築） \n令和６年１１月   テスト  \n令和７年１月    本稼働 "
+    )
     assert [(e.date, e.milestone) for e in got] == [
-        ("2024-04", "開発(システム再構築)"), ("2024-11", "テスト"), ("2025-01", "本稼働")]
+        ("2024-04", "開発(システム再構築)"),
+        ("2024-11", "テスト"),
+        ("2025-01", "本稼働"),
+    ]
 
 
 def test_schedule_month_range_and_since():
@@ -159,7 +179,10 @@ def test_schedule_month_range_and_since():
         ("2021-03", "設計・プログラミング"),
         ("2021-03", "テスト・検証作業"),
         ("2021-04", "本稼働"),
-        ("2021-04", "特定個人情報保護評価(特定個人情報保護評価に関する規則第9条第2項に基づき、事後評価となる。)"),
+        (
+            "2021-04",
+            "特定個人情報保護評価(特定個人情報保護評価に関する規則第9条第2項に基づき、事後評価となる。)",
+        ),
     ]
 
 
@@ -168,13 +191,66 @@ def test_prior_approvals():
         "（令和5年度第9回新宿区個人情報保護管理運営会議承認済み）。※令和5年度第9回管理運営会議で承認された"
     )
     assert [(a.raw, a.council, a.fiscal_year, a.session) for a in got] == [
-        ("令和5年度第9回新宿区個人情報保護管理運営会議", "個人情報保護管理運営会議", 2023, 9)]
+        ("令和5年度第9回新宿区個人情報保護管理運営会議", "個人情報保護管理運営会議", 2023, 9)
+    ]
     got = parse_prior_approvals(
         "運用している（平成２５年第\n１回情報公開・個人情報保護審議会承認・了承済）。"
         "※太字ゴシック（下線）が平成２５年度第１回情報公開・個人情報保護審議会承認済みの内容"
     )
     assert [(a.raw, a.council, a.fiscal_year, a.session) for a in got] == [
-        ("平成25年第1回情報公開・個人情報保護審議会", "情報公開・個人情報保護審議会", 2013, 1)]
+        ("平成25年第1回情報公開・個人情報保護審議会", "情報公開・個人情報保護審議会", 2013, 1)
+    ]
     got = parse_prior_approvals("令和4年度第2回と令和5年度第3回個人情報保護管理運営会議")
     assert [(a.fiscal_year, a.session, a.council) for a in got] == [
-        (2022, 2, "個人情報保護管理運営会議"), (2023, 3, "個人情報保護管理運営会議")]
+        (2022, 2, "個人情報保護管理運営会議"),
+        (2023, 3, "個人情報保護管理運営会議"),
+    ]
+
+
+# --- against the reviewed goldens (cell text normalised: spaces from layout removed) -------
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pipeline.labels import match_label  # noqa: E402
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+def golden_cells(field: str):
+    for path in sorted(GOLDEN.glob("0*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        for i, sec in enumerate(rec["sections"]):
+            for label, value in sec["fields"].items():
+                if match_label(label, "section").field == field:
+                    yield pytest.param(sec, value, id=f"{path.stem}-{i}")
+
+
+@pytest.mark.parametrize(("sec", "value"), list(golden_cells("periods")))
+def test_periods_match_goldens(sec, value):
+    periods, recurring = parse_periods(value)
+    assert [p.model_dump() for p in periods] == sec["periods"]
+    assert recurring == sec["recurring"]
+
+
+@pytest.mark.parametrize(("sec", "value"), list(golden_cells("schedule")))
+def test_schedule_matches_goldens(sec, value):
+    assert [e.model_dump() for e in parse_schedule(value)] == sec["schedule"]
+
+
+def test_normalised_inputs_still_split():
+    got = parse_schedule("令和8年3月開発令和8年4月テスト令和8年7月本稼働")
+    assert [(e.date, e.milestone) for e in got] == [
+        ("2026-03", "開発"),
+        ("2026-04", "テスト"),
+        ("2026-07", "本稼働"),
+    ]
+    periods, rec = parse_periods(
+        "1再構築令和6年4月1日から令和7年3月14日まで2保守令和7年1月1日から令和7年3月31日まで"
+        "(次年度以降も、同様の保守業務委託を行う。)"
+    )
+    assert [(p.label, p.start, p.end) for p in periods] == [
+        ("再構築", "2024-04-01", "2025-03-14"),
+        ("保守", "2025-01-01", "2025-03-31"),
+    ] and rec
