@@ -96,6 +96,7 @@ def render_checklist(doc: Doc, b: dict) -> None:
     header = [text_cell(doc, b["mark_header"], xs[2] - xs[1], size=7.5),
               text_cell(doc, b["measure_header"], xs[3] - xs[2], align="center")]
     groups = [Group(corner, [header], first_edges="br" if r.name == "excel" else "tblr")]
+    size = b.get("size") or r.checklist_size
     for g in b["groups"]:
         rows = []
         for row in g["rows"]:
@@ -103,7 +104,7 @@ def render_checklist(doc: Doc, b: dict) -> None:
             mark = Cell([[]] + note, align="center", mark=row["mark"])
             if r.name != "legacy":
                 mark = Cell(doc.wrap(row["mark"], 40) + note, align="center") if row["mark"] else Cell(note or [[]])
-            rows.append([mark, text_cell(doc, row["text"], xs[3] - xs[2])])
+            rows.append([mark, text_cell(doc, row["text"], xs[3] - xs[2], size=size)])
         party = text_cell(doc, g["party"], xs[1] - xs[0])
         groups.append(Group(party, rows, on_row=lambda i, page: doc.sub.checklist_rows.append(page),
                             first_valign="middle" if r.name == "excel" else "top"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .engine import BOTTOM, LEFT, RIGHT, TOP, Doc
+from .engine import BOTTOM, LEFT, RIGHT, Doc
 from .fonts import text_width
 from .wrap import wrap_runs
 
@@ -29,14 +29,16 @@ def draw_flow(doc: Doc, b: dict) -> None:
     origin = top + 40
     boxes = {}
     for bx in b["boxes"]:
-        w = lane_w * bx.get("w", 1) - 12
-        x = LEFT + bx["lane"] * lane_w + 6
+        gap = b.get("gap", 40.0) if not bx.get("dashed") else 8.0
+        w = lane_w * bx.get("w", 1) - gap
+        x = LEFT + bx["lane"] * lane_w + gap / 2
         y = origin + bx["row"] * ROW_H
         h = bx.get("h", 1) * ROW_H - 10
         _box(doc, x, y, w, h, bx["text"], bx.get("size", 8), fill=None, dashed=bx.get("dashed", False))
         boxes[(bx["lane"], bx["row"])] = (x, y, w, h)
     for a in b.get("arrows", []):
-        _arrow(doc, boxes[tuple(a["from"])], boxes[tuple(a["to"])], a.get("label", ""), a.get("dy", 0))
+        _arrow(doc, boxes[tuple(a["from"])], boxes[tuple(a["to"])], a.get("label", ""), a.get("dy", 0),
+               b.get("gap", 40.0))
     doc.y = BOTTOM - 1
 
 
@@ -55,13 +57,14 @@ def _box(doc: Doc, x, y, w, h, text, size, fill=None, dashed=False) -> None:
     lines = wrap_runs(doc.runs(text), w - 6, size, doc.route.font_of)
     lead = size * 1.35
     ty = y + max(3.0, (h - len(lines) * lead) / 2)
+    bullets = text.startswith("・")
     for ln in lines:
         lw = sum(text_width(t, doc.route.font_of(s), size) for t, s in ln)
-        doc.draw_line(x + (w - lw) / 2, ty, ln, size)
+        doc.draw_line(x + 3 if bullets else x + (w - lw) / 2, ty, ln, size)
         ty += lead
 
 
-def _arrow(doc: Doc, a, b, label: str, dy: float) -> None:
+def _arrow(doc: Doc, a, b, label: str, dy: float, gap: float) -> None:
     c = doc.c
     ax, ay, aw, ah = a
     bx, by, bw, bh = b
@@ -77,8 +80,9 @@ def _arrow(doc: Doc, a, b, label: str, dy: float) -> None:
     c.line(p0[0], doc.rl(p0[1]), p1[0], doc.rl(p1[1]))
     _head(doc, p0, p1)
     if label:
-        size = 7.5
-        lines = wrap_runs(doc.runs(label), 120, size, doc.route.font_of)
+        size = 6.5
+        horizontal = p0[1] == p1[1]
+        lines = wrap_runs(doc.runs(label), gap + 4 if horizontal else 90, size, doc.route.font_of)
         mx, my = (p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2
         yy = my - 3 - len(lines) * size * 1.3 if p0[1] == p1[1] else my
         for ln in lines:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"(<u>|</u>|\*\*)")
+_STAR = "\ue000"
 
 
 @dataclass
@@ -25,7 +26,9 @@ def parse_runs(text: str, reg: SpanRegistry) -> list[tuple[str, int | None]]:
     """Split a spec string into (chunk, span id or None); '\\n' stays inside chunks."""
     runs: list[tuple[str, int | None]] = []
     current: int | None = None
+    text = text.replace("\\*", _STAR)  # an escaped asterisk is a literal '*'
     for part in _TOKEN.split(text):
+        part = part.replace(_STAR, "*")
         if part in ("<u>", "**") and current is None:
             current = reg.new()
         elif part in ("</u>", "**"):
@@ -38,4 +41,4 @@ def parse_runs(text: str, reg: SpanRegistry) -> list[tuple[str, int | None]]:
 
 
 def strip_markup(text: str) -> str:
-    return _TOKEN.sub("", text)
+    return _TOKEN.sub("", text.replace("\\*", _STAR)).replace(_STAR, "*")

@@ -29,6 +29,7 @@ class Route:
     overview_label_w: float = 70.0
     party_w: float = 112.0
     mark_w: float = 84.0
+    checklist_size: float | None = None
     rule_w: float = 0.6
 
     def __post_init__(self) -> None:
@@ -144,7 +145,7 @@ class Route:
 
 
 ROUTES = {
-    "word": dict(body_font="Mincho", mark_font="GothicBold"),
+    "word": dict(body_font="Mincho", mark_font="GothicBold", checklist_size=9.5),
     "excel": dict(body_font="Gothic", mark_font="PGothicBold", size=9.5, leading=13.5,
                   sheet_label_w=118.0, party_w=118.0, rule_w=0.5),
     "legacy": dict(body_font="ExMincho", mark_font="ExGothic", size=10.0, leading=15.0,

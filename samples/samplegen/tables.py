@@ -8,8 +8,8 @@ tall row is split between pages the way Word and Excel split a long cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .engine import BOTTOM, TOP, Cell, Doc
 from .fonts import text_width
