@@ -80,17 +80,16 @@ def _add_path(path: dict, mat: pymupdf.Matrix | None, out: PageDrawings) -> None
         return
     items = path["items"]
     stroked = "s" in path.get("type", "")
-    curves = 0
+    curves = sum(1 for item in items if item[0] == "c")
     for item in items:
         op = item[0]
         if op == "l":
-            _add_line(item[1], item[2], mat, out, frame=False)
+            # straight sides of a path with curves (a rounded box) are a frame, never an underline
+            _add_line(item[1], item[2], mat, out, frame=curves > 0)
         elif op == "re":
             _add_rect(pymupdf.Rect(item[1]), mat, out, stroked)
         elif op == "qu":
             _add_rect(pymupdf.Quad(item[1]).rect, mat, out, stroked)
-        elif op == "c":
-            curves += 1
     if curves >= 3:
         _add_shape(path["rect"], mat, out)
 
