@@ -301,6 +301,9 @@ def _to_pixels(box: BBox, dpi: float, shape: tuple[int, ...]) -> tuple[int, int,
 def _read_blocks(
     api: PyTessBaseAPI, clean: np.ndarray, tables: list[Table], dpi: float
 ) -> list[TextBlock]:
+    """Text outside the tables: one Tesseract layout pass over the page with the tables
+    masked, then each inked region that pass left unread (a lone page number, a short
+    label) read on its own."""
     masked = clean.copy()
     grow = max(3, int(dpi / 50))
     for t in tables:
@@ -309,6 +312,15 @@ def _read_blocks(
     if not _has_ink(masked, dpi):
         return []
     words = recognise(api, masked, dpi, PSM.AUTO)
+    for x0, y0, x1, y1 in _unread_regions(masked, words, dpi):
+        more = recognise(api, masked[y0:y1, x0:x1], dpi, PSM.SINGLE_BLOCK)
+        base = max((w.line for w in words), default=0) + 1
+        blk = max((w.block for w in words), default=0) + 1
+        for w in more:
+            bx0, by0, bx1, by1 = w.box
+            words.append(
+                Word(w.text, w.conf, (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0), blk, base + w.line)
+            )
     blocks: list[TextBlock] = []
     for block_id in sorted({w.block for w in words}):
         lines = words_to_lines([w for w in words if w.block == block_id], dpi, (0, 0))
@@ -319,6 +331,30 @@ def _read_blocks(
             blocks.append(TextBlock(lines=lines, bbox=bbox))
     blocks.sort(key=lambda b: (b.bbox.y0, b.bbox.x0))
     return blocks
+
+
+def _unread_regions(
+    image: np.ndarray, words: list[Word], dpi: float
+) -> list[tuple[int, int, int, int]]:
+    """Boxes (pixels) of ink clusters that no word read so far overlaps."""
+    ink = gi.drop_specks((image < 150).astype(np.uint8) * 255, max(4, int((dpi / 150) ** 2 * 4)))
+    em = dpi * 10.5 / 72
+    smear = cv2.getStructuringElement(cv2.MORPH_RECT, (int(em), max(3, int(em / 3))))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, smear), connectivity=8)
+    h, w = image.shape
+    out = []
+    for x, y, cw, ch, _area in stats[1:n]:
+        # Undo the smear's growth; keep a margin for Tesseract.
+        x0, y0 = max(0, x + int(em / 2) - 6), max(0, y + int(em / 6) - 6)
+        x1, y1 = min(w, x + cw - int(em / 2) + 6), min(h, y + ch - int(em / 6) + 6)
+        if x1 - x0 < 4 or y1 - y0 < 4 or not _has_ink(image[y0:y1, x0:x1], dpi):
+            continue
+        if not any(
+            wx0 < x1 and x0 < wx1 and wy0 < y1 and y0 < wy1
+            for wx0, wy0, wx1, wy1 in (wd.box for wd in words)
+        ):
+            out.append((x0, y0, x1, y1))
+    return out
 
 
 # ---------------------------------------------------------------- Tesseract results
@@ -364,12 +400,21 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
         conf = float(w_it.Confidence(RIL.WORD))
         bx0, by0, bx1, by1 = box
         words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
-    return [w for w in words if _plausible(w)]
+    shape = image.shape
+    return [w for w in words if _plausible(w) and not _edge_sliver(w, shape, dpi)]
 
 
 def _plausible(w: Word) -> bool:
     """Drop the noise Tesseract reads into specks: unsure words without any Japanese."""
     return w.conf >= MIN_WORD_CONF or bool(_JA.search(w.text)) and w.conf >= MIN_WORD_CONF / 2
+
+
+def _edge_sliver(w: Word, shape: tuple[int, ...], dpi: float) -> bool:
+    """A thin word on the crop's edge: a rule's residue or a neighbour's overflowing glyph."""
+    x0, y0, x1, y1 = w.box
+    h, wd = shape[:2]
+    on_edge = x0 <= 2 or y0 <= 2 or x1 >= wd - 2 or y1 >= h - 2
+    return on_edge and min(x1 - x0, y1 - y0) < dpi * 3 / 72
 
 
 def words_to_lines(words: list[Word], dpi: float, offset: tuple[int, int]) -> list[Line]:
