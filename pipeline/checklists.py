@@ -10,7 +10,7 @@ drawn shape. Columns are found from the header row, else from the cells' text le
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from models.layout import Cell, Table
 from models.record import ChangeMark, ChecklistRow
@@ -34,52 +34,78 @@ class Columns:
 
 
 @dataclass
+class _Draft:
+    """A row read so far; its measure type may only become known later (a spilled party cell)."""
+
+    party: str
+    measure_type: str | None
+    measure: str
+    mark_text: str
+    drawn: str | None
+    page: int
+    measure_cell: Cell
+    mark_cell: Cell | None
+
+
+@dataclass
 class _State:
     party: str | None = None
     measure_type: str | None = None
     cols: Columns | None = None
     table: Table | None = None
+    drafts: list[_Draft] = field(default_factory=list)
 
 
 def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark]]:
     rows: list[ChecklistRow] = []
     marks: list[ChangeMark] = []
     for region in ctx.seg.regions_of("checklist"):
-        _map_region(ctx, region, rows, marks)
+        drafts = _read_region(ctx, region)
+        _guess_missing_types(ctx, drafts)
+        for d in drafts:
+            _emit(ctx, region, d, rows, marks)
     return rows, marks
 
 
-def _map_region(
-    ctx: MapContext, region: Region, rows: list[ChecklistRow], marks: list[ChangeMark]
-) -> None:
-    kind = region.checklist_kind
+def _read_region(ctx: MapContext, region: Region) -> list[_Draft]:
     st = _State()
     for u in ctx.units(region):
-        if u.kind != "row" or u.table is None:
+        if u.kind == "line":
+            _party_text_outside_table(u, st)
+            continue
+        if u.table is None:
             continue
         if u.table is not st.table:
             st.cols = _columns(u.table, st.cols)
             st.table = u.table
-        if _is_header(u):
-            continue
-        _map_row(ctx, u, st, kind, rows, marks)
+        if not _is_header(u):
+            _read_row(ctx, u, st)
+    return st.drafts
 
 
-def _map_row(
-    ctx: MapContext,
-    u: Unit,
-    st: _State,
-    kind: str | None,
-    rows: list[ChecklistRow],
-    marks: list[ChangeMark],
-) -> None:
+def _party_text_outside_table(u: Unit, st: _State) -> None:
+    """A party cell's 【…の対策】 that overflowed below the table still types its rows."""
+    if not u.key.startswith("【") or not st.drafts:
+        return
+    _, mtype = parse_party_cell(u.text)
+    if mtype is None:
+        return
+    for d in st.drafts:
+        if d.measure_type is None:
+            d.measure_type = mtype
+    st.measure_type = mtype
+
+
+def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
     table, cols = u.table, st.cols
     assert table is not None and cols is not None
     party_cell = table.cell_at(u.part, cols.party) if cols.party is not None else None
     if party_cell is not None and party_cell.row == u.part and party_cell.text.strip():
         party, mtype = parse_party_cell(party_cell.text)
-        st.party = party or st.party
-        st.measure_type = mtype or st.measure_type
+        if party is not None or mtype is not None:
+            # A new party cell opens a new group: its type is its own, not the previous group's.
+            st.party = party or st.party
+            st.measure_type = mtype
     mark_cell = table.cell_at(u.part, cols.mark)
     measure_cell = table.cell_at(u.part, cols.measure)
     if measure_cell is None or measure_cell is mark_cell or measure_cell.row != u.part:
@@ -87,35 +113,66 @@ def _map_row(
     measure = join_lines(measure_cell.text.split("\n"))
     if not measure:
         return
-    path = f"checklists[{len(rows)}]"
-    if kind is None or st.party is None or st.measure_type is None:
+    if st.party is None:
         ctx.warn(
             "checklist_row_unread",
-            f"checklist row without kind/party/measure type: 「{measure[:30]}」",
+            f"checklist row without a party cell: 「{measure[:30]}」",
             u.page,
         )
         return
-    mark_text = mark_cell.text if mark_cell is not None and mark_cell.row == u.part else ""
-    drawn = mark_cell.drawn_mark if mark_cell is not None else None
-    if mark_cell is None:
-        ctx.warn("checklist_no_mark_cell", f"{path}: no mark cell; read as blank", u.page)
-    mark, note = parse_mark(mark_text, drawn)
-    rows.append(
-        ChecklistRow(
-            checklist=kind,  # type: ignore[arg-type]
-            party=st.party,  # type: ignore[arg-type]
-            measure_type=st.measure_type,  # type: ignore[arg-type]
+    own_mark = mark_cell if mark_cell is not None and mark_cell.row == u.part else None
+    st.drafts.append(
+        _Draft(
+            party=st.party,
+            measure_type=st.measure_type,
             measure=measure,
-            measure_key=measure_key(measure),
-            mark=mark,  # type: ignore[arg-type]
-            note=note,
+            mark_text=own_mark.text if own_mark else "",
+            drawn=own_mark.drawn_mark if own_mark else None,
             page=u.page,
+            measure_cell=measure_cell,
+            mark_cell=own_mark,
         )
     )
-    ctx.prov(f"{path}.measure", u.page, measure_cell.bbox)
-    if mark_cell is not None:
-        ctx.prov(f"{path}.mark", u.page, mark_cell.bbox)
-    lines = [ValueLine(u.page, ln) for ln in measure_cell.lines]
+
+
+def _guess_missing_types(ctx: MapContext, drafts: list[_Draft]) -> None:
+    """Rows whose party cell never named its type: the other type than the group before."""
+    prev: str | None = None
+    for d in drafts:
+        if d.measure_type is None:
+            d.measure_type = "technical" if prev == "operational" else "operational"
+            ctx.warn(
+                "checklist_type_guessed", f"measure type guessed for 「{d.measure[:30]}」", d.page
+            )
+        prev = d.measure_type
+
+
+def _emit(
+    ctx: MapContext, region: Region, d: _Draft, rows: list[ChecklistRow], marks: list[ChangeMark]
+) -> None:
+    path = f"checklists[{len(rows)}]"
+    if region.checklist_kind is None:
+        ctx.warn("checklist_row_unread", f"{path}: checklist kind unknown", d.page)
+        return
+    if d.mark_cell is None:
+        ctx.warn("checklist_no_mark_cell", f"{path}: no mark cell; read as blank", d.page)
+    mark, note = parse_mark(d.mark_text, d.drawn)
+    rows.append(
+        ChecklistRow(
+            checklist=region.checklist_kind,
+            party=d.party,  # type: ignore[arg-type]
+            measure_type=d.measure_type,  # type: ignore[arg-type]
+            measure=d.measure,
+            measure_key=measure_key(d.measure),
+            mark=mark,
+            note=note,
+            page=d.page,
+        )
+    )
+    ctx.prov(f"{path}.measure", d.page, d.measure_cell.bbox)
+    if d.mark_cell is not None:
+        ctx.prov(f"{path}.mark", d.page, d.mark_cell.bbox)
+    lines = [ValueLine(d.page, ln) for ln in d.measure_cell.lines]
     marks += [
         ChangeMark(section=None, field="checklists", text=r.text, page=r.page)
         for r in marked_runs(lines, ctx.style)

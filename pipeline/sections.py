@@ -6,6 +6,7 @@ sections[1].counterparty -> Party(name=None, undecided=True)   # 結合の相手
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.record import Party, Protection, Section
@@ -19,6 +20,8 @@ from pipeline.text import normalize_text, split_outside_brackets, strip_label
 from pipeline.wareki import parse_periods, parse_schedule
 
 LABEL_SCORE = 0.75
+# A value printed only as filler (*****, －, ―) says the field does not apply: null, kept in fields.
+_PLACEHOLDER = re.compile(r"^[*＊\-－―ー‐・…\s]+$")
 CHECKLIST_REF = "別紙チェックリストのとおり"
 # The label-catalogue field -> the record field a change mark in it is attributed to.
 MARK_FIELD = {
@@ -68,9 +71,9 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
     """Store the pair in `fields`, map it when its label is known; return the catalogue field."""
     key = strip_label(p.label)
     value = normalize_text(p.raw_value)
-    if value is not None:
-        sec.fields[key] = f"{sec.fields[key]} {value}" if key in sec.fields else value
     m = match_label(p.label, "section")
+    if value is not None and m.field != "title":  # the 件名 is the section's title, not a field
+        sec.fields[key] = f"{sec.fields[key]} {value}" if key in sec.fields else value
     if m.field is None or m.score < LABEL_SCORE:
         ctx.warn(
             "unknown_label",
@@ -78,8 +81,8 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
             p.page,
         )
         return None
-    if value is None:
-        return m.field
+    if value is None or _PLACEHOLDER.match(value):
+        return m.field  # ***** / － : printed as "nothing here"
     path = f"sections[{index}]"
     setter = _SETTERS.get(m.field)
     if setter is None:

@@ -38,6 +38,17 @@ def test_cover_fields():
     assert rec.source.pages == [1, 9] and rec.source.text_source == "text_layer"
 
 
+def test_placeholder_value_is_null_but_kept_in_fields():
+    lay = fx.seed000_layout()
+    cell = lay.pages[2].tables[0].cells[11]  # 開発等を委託する場合における個人情報保護対策
+    assert cell.col == 1
+    cell.text = "*****"
+    cell.lines = [fx.line("*****")]
+    sec = _map(lay).record.sections[0]
+    assert sec.protection.ward is None and sec.protection.contractor is None
+    assert sec.fields["開発等を委託する場合における個人情報保護対策"] == "*****"
+
+
 def test_report_basis_under_ordinance():
     rec = _map(fx.split_value_layout()).record
     assert rec.basis.instrument == "条例" and rec.basis.report is True
@@ -90,7 +101,8 @@ def test_external_link_sheet_seed003():
     )
     assert sec.protection == Protection(ward="checklist", contractor="checklist")
     assert sec.fields["結合の相手方"] == "未定(プロポーザルにより決定する)"
-    assert len(sec.fields) == 9 and sec.pages == [3]
+    # every printed label/value pair is kept; the 件名 is the title, not a field
+    assert len(sec.fields) == 8 and "件名" not in sec.fields and sec.pages == [3]
 
 
 def test_processing_sheet_items_by_reference_and_schedule():
