@@ -9,7 +9,6 @@ import re
 import sys
 
 from common import (
-    data_items,
     mark,
     norm,
     party,

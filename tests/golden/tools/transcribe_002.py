@@ -8,7 +8,18 @@ from __future__ import annotations
 import re
 import sys
 
-from common import data_items, label, mark, norm, party, period, record, section, seed_lines, write_golden
+from common import (
+    data_items,
+    label,
+    mark,
+    norm,
+    party,
+    period,
+    record,
+    section,
+    seed_lines,
+    write_golden,
+)
 from tabtable import cells
 
 NAME = "002_covid_vaccine"

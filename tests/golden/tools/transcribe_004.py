@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from common import data_items, norm, party, period, record, row, section, seed_lines, write_golden
+from common import data_items, mark, norm, party, period, record, row, section, seed_lines, write_golden
 
 NAME = "004_kumin_iken_faq"
 L = seed_lines("004")
@@ -66,6 +66,7 @@ def _s1() -> dict:
                   {"date": "2024-07", "milestone": "開発(機能追加)"},
                   {"date": "2024-11", "milestone": "テスト"}, {"date": "2025-01", "milestone": "本稼働"}],
         protection=CHECKLIST, fields=f,
+        changed_fields=["data_items", "system", "reason", "content", "protection", "schedule"],
     )
 
 
@@ -108,6 +109,7 @@ def _s3() -> dict:
         data_subjects=txt(359, 365), data_items=data_items(txt(351, 355)),
         system=f["処理させる情報項目の記録媒体"], reason=f["委託理由"], content=f["委託の内容"],
         periods=PERIODS, recurring=True, protection=CHECKLIST, fields=f,
+        changed_fields=["data_items", "system", "reason", "content", "periods", "protection"],
     )
 
 
@@ -175,6 +177,21 @@ def checklists() -> list[dict]:
     return out
 
 
+def change_marks() -> list[dict]:
+    """The seed lost its styles: which spans are bold Gothic + underlined is the spec's
+    decision (samples/specs/004_kumin_iken_faq.json), mapped here to section and field."""
+    s1 = [(0, "data_items", "投稿目的"), (0, "data_items", "意見及び回答に関連する電子データ"),
+          (0, "system", txt(211, 211).removesuffix("Microsoft") + "Microsoftのデータベースサーバー"),
+          (0, "reason", txt(221, 225)), (0, "content", txt(231, 243)),
+          (0, "protection", "別紙チェックリストのとおり"), (0, "schedule", txt(257, 263))]
+    s3 = [(2, "data_items", "投稿目的"), (2, "data_items", "意見及び回答に関連する電子データ"),
+          (2, "system", "Microsoftのデータベースサーバー"), (2, "reason", "再構築業務"),
+          (2, "content", "区民意見・FAQシステムを新規インフラ基盤(Microsoft Dynamics 365)上に再構築する。"),
+          (2, "periods", "令和6年4月1日から令和7年3月14日まで"), (2, "periods", "令和7年1月1日から令和7年3月31日まで"),
+          (2, "protection", "別紙チェックリストのとおり"), (2, "protection", "別紙チェックリストのとおり")]
+    return [mark(i, field, text) for i, field, text in s1 + s3]
+
+
 def build() -> dict:
     return record(
         council="個人情報保護管理運営会議",
@@ -188,6 +205,7 @@ def build() -> dict:
         overview=overview(),
         sections=[_s1(), _s2(), _s3(), _s4()],
         checklists=checklists(),
+        change_marks=change_marks(),
         prior_approvals=[{"raw": "平成25年度第1回情報公開・個人情報保護審議会", "council": "情報公開・個人情報保護審議会",
                           "fiscal_year": 2013, "session": 1}],
         references=["資料23-1", "資料23-2", "資料23-3"],
