@@ -21,6 +21,7 @@ Mark = Literal["applicable", "not_applicable", "blank"]
 ChecklistKind = Literal["電算処理", "外部結合", "業務委託"]
 MEASURES = Path(__file__).parent / "catalogues" / "measures.json"
 MEASURE_THRESHOLD = 0.75
+AMBIGUITY_MARGIN = 0.02
 
 # ○ 〇 ◯ ◎ and dashes of every width are marks wherever they start the cell; what OCR
 # makes of a circle (O, o, 0, ロ) or a dash (一) only when nothing word-like follows.
@@ -121,12 +122,13 @@ def measure_score(text: str) -> tuple[str | None, float]:
     key = normalized_key(text or "")
     if not key:
         return None, 0.0
-    best: tuple[str | None, float] = (None, 0.0)
+    scores: dict[str, float] = {}
     for name, variant in _measure_catalogue():
-        score = Levenshtein.normalized_similarity(key, variant)
-        if score > best[1]:
-            best = (name, score)
-    return best
+        scores[name] = max(scores.get(name, 0.0), Levenshtein.normalized_similarity(key, variant))
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
+        return None, ranked[0][1]  # as close to two standard measures: not one of them
+    return ranked[0]
 
 
 def measure_key(text: str) -> str | None:

@@ -22,6 +22,7 @@ from pipeline.tokenize import normalized_key
 
 Scope = Literal["cover", "overview", "section"]
 CATALOGUE = Path(__file__).parent / "catalogues" / "labels.json"
+AMBIGUITY_MARGIN = 0.03  # best and runner-up fields closer than this -> no match
 _EDGE_NOISE = re.compile(r"^[◇◆・■□●○\-*]+|[:：]+$")
 
 
@@ -90,9 +91,15 @@ def match_label(raw: str, scope: Scope) -> LabelMatch:
             return LabelMatch(v.field, 1.0, label)
     key = normalized_key(core)
     base_key = normalized_key(trailing_bracket(core)[0])
-    best: tuple[float, str | None] = (0.0, None)
+    scores: dict[str, float] = {}
     for v in variants:
         score = max(_similarity(key, v.key), _similarity(base_key, v.base_key) * 0.98)
-        if score > best[0]:
-            best = (score, v.field)
-    return LabelMatch(best[1], round(best[0], 3), label)
+        scores[v.field] = max(scores.get(v.field, 0.0), score)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] == 0.0:
+        return LabelMatch(None, 0.0, label)
+    best_field, best = ranked[0]
+    if len(ranked) > 1 and best - ranked[1][1] < AMBIGUITY_MARGIN:
+        # 新規開発・追加・変更の (truncated) is as close to 理由 as to 内容: say so, don't guess
+        return LabelMatch(None, round(best, 3), label)
+    return LabelMatch(best_field, round(best, 3), label)

@@ -373,13 +373,14 @@ def parse_prior_approvals(s: str) -> list[PriorApproval]:
 
     ``"令和5年度第9回新宿区個人情報保護管理運営会議承認済"`` -> raw
     ``"令和5年度第9回新宿区個人情報保護管理運営会議"``, council ``個人情報保護管理運営会議``,
-    fiscal_year 2023, session 9. ``平成25年第1回…`` (no 度) reads the same way. A mention
+    fiscal_year 2023, session 9. ``平成25年第1回…`` (no 度) reads the same way; when both
+    forms name one approval, ``raw`` is the 年度 one (the legend's wording). A mention
     without a council name is kept only when joined (と/及び/、) to one that has it.
     """
     text = normalize_text(s) or ""
     heads = list(_APPROVAL_HEAD.finditer(text))
     out: list[PriorApproval] = []
-    seen: set[tuple[str, int | None, int | None]] = set()
+    seen: dict[tuple[str, int | None, int | None], int] = {}
     for head, found in zip(heads, _approval_councils(text, heads), strict=True):
         if found is None:
             continue
@@ -388,12 +389,12 @@ def parse_prior_approvals(s: str) -> list[PriorApproval]:
         fy = ERAS[head.group("era")] + n - 1 if n else None
         session = kanji_to_int(head.group("n"))
         council = canonical_council(body)
+        raw = text[head.start() : end]
         key = (council, fy, session)
         if key not in seen:
-            seen.add(key)
-            out.append(
-                PriorApproval(
-                    raw=text[head.start() : end], council=council, fiscal_year=fy, session=session
-                )
-            )
+            seen[key] = len(out)
+            out.append(PriorApproval(raw=raw, council=council, fiscal_year=fy, session=session))
+        elif head.group("do") and "年度" not in out[seen[key]].raw:
+            # 平成25年第1回… and 平成25年度第1回… name one approval: keep the 年度 wording
+            out[seen[key]] = out[seen[key]].model_copy(update={"raw": raw})
     return out

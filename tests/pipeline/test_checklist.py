@@ -128,3 +128,11 @@ def test_ocr_damage_and_unknown():
         is None
     )
     assert measure_key("") is None
+
+
+def test_two_measures_in_one_cell_get_no_key():
+    merged = (
+        "入退室管理等により情報資産の危殆化を防止する。 システムを提供するサーバは日本国内の法が"
+        "適用される安全性が確保された環境にする。"
+    )
+    assert measure_key(merged) is None

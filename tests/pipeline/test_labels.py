@@ -93,3 +93,8 @@ def test_every_golden_sheet_label_is_known():
                 label for label in sec["fields"] if match_label(label, "section").field is None
             ]
     assert unknown == []
+
+
+def test_ambiguous_truncated_label_is_not_guessed():
+    got = match_label("新規開発・追加・変更の", "section")
+    assert got.field is None and got.score > 0

@@ -198,7 +198,7 @@ def test_prior_approvals():
         "※太字ゴシック（下線）が平成２５年度第１回情報公開・個人情報保護審議会承認済みの内容"
     )
     assert [(a.raw, a.council, a.fiscal_year, a.session) for a in got] == [
-        ("平成25年第1回情報公開・個人情報保護審議会", "情報公開・個人情報保護審議会", 2013, 1)
+        ("平成25年度第1回情報公開・個人情報保護審議会", "情報公開・個人情報保護審議会", 2013, 1)
     ]
     got = parse_prior_approvals("令和4年度第2回と令和5年度第3回個人情報保護管理運営会議")
     assert [(a.fiscal_year, a.session, a.council) for a in got] == [
