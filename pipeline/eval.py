@@ -261,10 +261,10 @@ def _flatten_lists(rec: Mapping[str, Any], facts: Facts) -> None:
     marks = rec.get("change_marks") or []
     _add(facts, "change_marks")
     _add(facts, "change_marks.page")
-    keys = {(m.get("section"), m.get("field"), norm_text(m.get("text"))) for m in marks}
+    # A multiset: the same text can be marked twice in one sheet (two 別紙チェックリストのとおり).
+    keys = [(m.get("section"), m.get("field"), norm_text(m.get("text"))) for m in marks]
     _add(facts, "change_marks", *keys)
-    pages = {(m.get("section"), m.get("field"), norm_text(m.get("text")), m.get("page")) for m in marks}
-    _add(facts, "change_marks.page", *pages)
+    _add(facts, "change_marks.page", *(k + (m.get("page"),) for k, m in zip(keys, marks, strict=True)))
 
 
 def flatten_record(rec: Mapping[str, Any]) -> Facts:

@@ -165,3 +165,43 @@ def test_propose_goldens_writes_only_under_proposed(tmp_path, monkeypatch):
     written = propose_goldens({"x": [_record()]}, tmp_path)
     assert written == [tmp_path / "_proposed" / "x.json"]
     assert reviewed.read_text(encoding="utf-8") == "{}"
+
+
+def _corpus(tmp_path):
+    import json
+
+    gold = _record()
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    entry = {"file": "good/x.pdf", "sha256": "a" * 64, "page_count": 8, "kind": "good", "ocr_pages": [],
+             "submissions": []}
+    (samples / "manifest.json").write_text(json.dumps({"version": 1, "files": [entry]}), encoding="utf-8")
+    golden = tmp_path / "golden"
+    golden.mkdir()
+    (golden / "x.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    pred = copy.deepcopy(gold)
+    del pred["sections"][1]["data_items"][0]
+    records = tmp_path / "export.jsonl"
+    records.write_text(json.dumps(pred, ensure_ascii=False) + "\n", encoding="utf-8")
+    return samples, golden, records
+
+
+def test_fugi_eval_reports_and_exits_zero_unless_min_f1(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from flows.cli import _register, app
+
+    _register()
+    samples, golden, records = _corpus(tmp_path)
+    args = ["eval", str(samples), "--golden", str(golden), "--records", str(records)]
+    ok = CliRunner().invoke(app, args + ["--format", "json"])
+    assert ok.exit_code == 0, ok.output
+    data = json.loads(ok.stdout)
+    by_field = {f["field"]: f for f in data["fields"]}
+    assert by_field["sections.data_items"]["recall"] == pytest.approx(4 / 5)
+    assert data["micro"]["precision"] == 1.0
+    low = CliRunner().invoke(app, args + ["--min-f1", "1.0"])
+    assert low.exit_code == 1
+    assert "sections.data_items" in low.stdout

@@ -48,13 +48,13 @@ def compare(name: str, spec_name: str | None = None, index: int = 0) -> list[str
     sc, gc = spec_checklist(spec), golden_checklist(rec)
     if len(sc) != len(gc):
         diffs.append(f"checklist rows: spec {len(sc)} golden {len(gc)}")
-    for i, (a, b) in enumerate(zip(sc, gc)):
+    for i, (a, b) in enumerate(zip(sc, gc, strict=False)):
         if a != b:
             diffs.append(f"checklist row {i}: spec {a}\n      golden {b}")
     sheets = [b for b in spec["blocks"] if b["type"] == "sheet"]
     if len(sheets) != len(rec["sections"]):
         diffs.append(f"sections: spec {len(sheets)} golden {len(rec['sections'])}")
-    for i, (sh, sec) in enumerate(zip(sheets, rec["sections"])):
+    for i, (sh, sec) in enumerate(zip(sheets, rec["sections"], strict=False)):
         title = re.sub(r"^件\s*名\s*", "", sh["title"])
         if _sq(title) != _sq(sec["title"]):
             diffs.append(f"section {i} title: spec {title!r} golden {sec['title']!r}")

@@ -11,7 +11,18 @@ from __future__ import annotations
 
 import sys
 
-from common import data_items, mark, norm, party, period, record, row, section, seed_lines, write_golden
+from common import (
+    data_items,
+    mark,
+    norm,
+    party,
+    period,
+    record,
+    row,
+    section,
+    seed_lines,
+    write_golden,
+)
 
 NAME = "004_kumin_iken_faq"
 L = seed_lines("004")
