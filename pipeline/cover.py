@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from models.record import Basis, Department
+from models.record import Basis, Department, Meeting
 from pipeline.map_context import MapContext
 from pipeline.pairs import region_pairs
 from pipeline.provisions import find_references, parse_provisions
-from pipeline.text import normalize_text
+from pipeline.text import normalize_text, strip_label
 from pipeline.tokenize import split_department
 from pipeline.units import Unit, compact
+from pipeline.wareki import parse_date, parse_prior_approvals
 
 _MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐]+[)）]?$")
 _DEPT = re.compile(r"担当(?:部課|課|部署)[:：](?P<raw>[^)）]+)")
@@ -25,6 +26,7 @@ _DEPT = re.compile(r"担当(?:部課|課|部署)[:：](?P<raw>[^)）]+)")
 @dataclass
 class CoverFacts:
     material_no: str | None = None
+    meeting: Meeting | None = None
     title: str | None = None
     basis: Basis = field(default_factory=Basis)
     department: Department = field(default_factory=Department)
@@ -41,6 +43,7 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     if not units:
         return facts
     facts.material_no = _material_no(ctx, units)
+    facts.meeting = _meeting(ctx, units)
     facts.title = _title(ctx, units)
     text = "\n".join(u.text for u in units)
     key = compact(text)
@@ -70,6 +73,24 @@ def _material_no(ctx: MapContext, units: list[Unit]) -> str | None:
             if refs:
                 ctx.prov("material_no", u.page, u.bbox)
                 return refs[0]
+    return None
+
+
+def _meeting(ctx: MapContext, units: list[Unit]) -> Meeting | None:
+    """A cover line that only names a meeting (令和5年度第9回新宿区個人情報保護管理運営会議 [date])."""
+    for u in units:
+        if u.kind != "line" or "回" not in u.key:
+            continue
+        found = parse_prior_approvals(u.text)
+        if len(found) != 1:
+            continue
+        rest = u.key.replace(strip_label(found[0].raw), "", 1)
+        date = parse_date(rest) if rest else None
+        if rest and not date:
+            continue  # a sentence mentioning a meeting, not the meeting's own line
+        ctx.prov("meeting", u.page, u.bbox)
+        a = found[0]
+        return Meeting(council=a.council, fiscal_year=a.fiscal_year, session=a.session, date=date)
     return None
 
 

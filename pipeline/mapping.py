@@ -48,6 +48,7 @@ def map_record(
     record = SubmissionRecord(
         document_id=document_id,
         source=_source(layout, seg),
+        meeting=cover.meeting,
         council=seg.council,
         item_kind=seg.item_kind,
         material_no=cover.material_no,

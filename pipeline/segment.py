@@ -83,15 +83,11 @@ def _groups(
 
 
 def _cut_before(units: list[Unit], start: int) -> int:
-    """Move a split up to the top of the heading's page when only short lines (資料N, page no.) precede it."""
+    """Move a split up to the top of the heading's page when only text lines precede it there
+    (資料 number, the meeting's name, a page number): a new submission starts on a new page."""
     page = units[start].page
     i = start
-    while (
-        i > 0
-        and units[i - 1].page == page
-        and units[i - 1].kind == "line"
-        and len(units[i - 1].key) <= 12
-    ):
+    while i > 0 and units[i - 1].page == page and units[i - 1].kind == "line":
         i -= 1
     return i
 
