@@ -44,7 +44,11 @@ _COUNT_RE = re.compile(
     rf"(?P<man>万|千)?[ \t\u3000]*(?P<unit>{'|'.join(UNITS)})"
     rf"(?P<after>[ \t\u3000]*{_APPROX_AFTER})?"
 )
-_NUMBERING = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}(?:[.)、]|\s+)|[①-⑳]|[ア-ン][.)、\s])\s*")
+_NUMBERING = re.compile(
+    r"^\s*(?:\(\d{1,2}\)|\d{1,2}(?:[.)、]|\s+)|[①-⑳]|[ア-ン][.)、\s]"
+    # spaces lost (3対象者数): a bare number not followed by a unit of its own (65歳, 3か月)
+    r"|\d{1,2}(?=[^\d\s.,%年月日歳才時分秒回号条項人名件割倍か箇ヶカ万千百・ー〜~\-)]))\s*"
+)
 _LABEL_TRIM = " \t:：・-－―…=＝※"
 
 
@@ -60,6 +64,9 @@ def _value(num: str, man: str | None) -> int | float:
 
 def _clean_label(text: str) -> str | None:
     text = text.strip(_LABEL_TRIM + "\u3000")
+    inner = list(re.finditer(r"\(\d{1,2}\)(?=\S)", text))
+    if inner and inner[-1].start() > 0:  # "5接種対象者の規模(1)医療従事者等": the item's own label
+        text = text[inner[-1].end() :]
     for _ in range(2):  # "3 (1) 医療従事者等"
         text = _NUMBERING.sub("", text, count=1).strip(_LABEL_TRIM + "\u3000")
     label = normalize_text(text)

@@ -78,3 +78,13 @@ def test_other_forms():
     assert parse_counts("定員 30名")[0].approx is False
     assert parse_counts("第3回") == []
     assert parse_counts("") == []
+
+
+def test_labels_when_spaces_were_lost():
+    got = parse_counts("3対象者数約900人(25人×4保健センター×9か月)※令和8年7月より事業開始予定")
+    assert [(c.label, c.value) for c in got] == [("対象者数", 900)]
+    got = parse_counts("5接種対象者の規模(1)医療従事者等約10,000人(2)65歳以上の高齢者約68,000人")
+    assert [(c.label, c.value) for c in got] == [
+        ("医療従事者等", 10000),
+        ("65歳以上の高齢者", 68000),
+    ]

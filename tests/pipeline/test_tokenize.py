@@ -37,3 +37,12 @@ def test_search_tokens_drop_particles_and_lowercase():
 def test_split_department(raw, bureau, division):
     dep = split_department(raw)
     assert (dep.bureau, dep.division) == (bureau, division)
+
+
+@pytest.mark.slow
+def test_ginza_loads_once_and_finds_companies():
+    from pipeline.tokenize import nlp
+
+    doc = nlp()("株式会社両備システムズに委託する。")
+    assert nlp() is nlp()
+    assert any(e.text == "株式会社両備システムズ" for e in doc.ents)
