@@ -107,11 +107,13 @@ def text_layer_page(
 
 def _visible_lines(glines: list[GlyphLine]) -> list[GlyphLine]:
     """Drop invisible glyphs when the page has visible ones (hidden text is not content)."""
-    if not any(visible(g) for gl in glines for g in gl.glyphs):
+    flags = [[visible(g) for g in gl.glyphs] for gl in glines]
+    n_shown = sum(sum(f) for f in flags)
+    if n_shown == 0 or n_shown == sum(len(f) for f in flags):
         return glines
     out = []
-    for gl in glines:
-        shown = [g for g in gl.glyphs if visible(g)]
+    for gl, f in zip(glines, flags, strict=True):
+        shown = [g for g, ok in zip(gl.glyphs, f, strict=True) if ok]
         if shown:
             out.append(GlyphLine(shown, gl.block, gl.horizontal, gl.bbox))
     return out

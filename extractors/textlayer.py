@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
-from extractors.styles import is_bold
+from extractors.styles import CHAR_FILLED, CHAR_STROKED, is_bold
 from models.layout import BBox, Line, Span
 
 # rawdict with MuPDF's style collection: per-span char_flags (filled / stroked /
@@ -108,11 +108,10 @@ def _bbox(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
 
 def visible(g: Glyph) -> bool:
     """Invisible text (render mode 3, alpha 0) is what scanners put under a page image."""
-    from extractors.styles import CHAR_FILLED, CHAR_STROKED
+    return g.alpha != 0 and bool(g.char_flags & _SHOWN or g.char_flags == 0)
 
-    if g.alpha == 0:
-        return False
-    return bool(g.char_flags & (CHAR_FILLED | CHAR_STROKED)) or g.char_flags == 0 and g.alpha > 0
+
+_SHOWN = CHAR_FILLED | CHAR_STROKED
 
 
 Region = Callable[[Glyph], Hashable]
@@ -185,7 +184,7 @@ def _glyphs_to_line(glyphs: list[Glyph]) -> Line | None:
     spans: list[Span] = []
     run = [glyphs[0]]
     for prev, g in zip(glyphs, glyphs[1:], strict=False):
-        if _style(g) == _style(prev) and _near(prev, g):
+        if _same_style(prev, g) and _near(prev, g):
             run.append(g)
         else:
             spans.append(_span(run))
@@ -197,10 +196,13 @@ def _glyphs_to_line(glyphs: list[Glyph]) -> Line | None:
     return Line(spans=spans, bbox=bbox)
 
 
-def _style(g: Glyph) -> tuple:
-    # A space takes the style of its neighbours only if both agree; keep it simple:
-    # spaces never start a new span on their own.
-    return (g.font, round(g.size, 1), g.bold, g.underline)
+def _same_style(a: Glyph, b: Glyph) -> bool:
+    return (
+        a.bold == b.bold
+        and a.underline == b.underline
+        and a.font == b.font
+        and abs(a.size - b.size) < 0.05
+    )
 
 
 def _near(a: Glyph, b: Glyph) -> bool:
