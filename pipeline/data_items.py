@@ -40,7 +40,8 @@ _SUBLABEL = re.compile(
 _HEADING = re.compile(r"【(?P<h>[^】]{1,60})】")
 _SUBJECT_SUFFIX = re.compile(r"(?:に係る|に関する|の)?(?:個人)?情報項目$")
 _DEFINITION = re.compile(r"※[ \t\u3000]*「?(?P<term>[^」\s]{1,20})」?[ \t\u3000]*の定義")
-_REF_ONLY = re.compile(r"^\s*資料.{1,20}?(?:のとおり|参照|のとおり。)\s*$")
+_REF_ONLY = re.compile(r"^\s*(?:資料|別紙|別添|別表).{0,20}?(?:のとおり|を参照|参照)。?\s*$")
+_OTHER_REF = re.compile(r"(?:別紙|別添|別表)[\d\-]*")
 
 
 def join_entries(text: str) -> str | None:
@@ -66,10 +67,12 @@ def split_items(text: str) -> list[DataItem]:
 
 def _items_or_ref(text: str, cell: ItemsCell) -> None:
     flat = normalize_text(text) or ""
-    refs = find_references(flat)
-    if refs and _REF_ONLY.match(flat):
-        cell.ref = refs[0]
-        return
+    if _REF_ONLY.match(flat):
+        refs = find_references(flat)
+        other = _OTHER_REF.match(flat)
+        cell.ref = refs[0] if refs else (other.group(0) if other else None)
+        if cell.ref:
+            return
     cell.items = split_items(text)
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 from models.record import Party
 from pipeline.text import nfkc, normalize_text
 
-_PMARK = re.compile(r"プライバシー\s*マーク|Pマーク|JISQ\s*15001", re.I)
+_PMARK = re.compile(r"プライバシー\s*マーク|Pマーク|JIS\s*Q\s*15001", re.I)
 _ISMS = re.compile(
     r"ISMS|ISO\s*/?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム",
     re.I,

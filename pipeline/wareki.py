@@ -39,7 +39,7 @@ _DATE_RE = re.compile(
     rf"|(?P<wy>(?:18|19|20)\d\d){_SP}年(?!{_SP}度)"
     rf"(?:{_SP}(?P<wm>\d{{1,2}}){_SP}月(?:{_SP}(?P<wd>\d{{1,2}}){_SP}日)?)?"
     rf"|(?<![\d.\-/])(?P<sy>(?:19|20)\d\d)(?P<sep>[/.])(?P<sm>\d{{1,2}})(?:(?P=sep)(?P<sd>\d{{1,2}}))?(?![\d])"
-    rf"|(?<![A-Za-z])(?P<ab>[RHS])(?P<aby>\d{{1,2}})\.(?P<abm>\d{{1,2}})(?:\.(?P<abd>\d{{1,2}}))?(?!\d)"
+    rf"|(?<![A-Za-z])(?P<ab>[RHS]|令和|平成|昭和)(?P<aby>\d{{1,2}})\.(?P<abm>\d{{1,2}})(?:\.(?P<abd>\d{{1,2}}))?(?!\d)"
     rf"|(?P<same>同年{_SP})?(?<![\d.])(?P<pm>\d{{1,2}}|{_KNUM}){_SP}月(?:{_SP}(?P<pd>\d{{1,2}}|{_KNUM}){_SP}日)?"
 )
 
@@ -109,7 +109,8 @@ def _to_match(m: re.Match[str]) -> DateMatch | None:
         year, month, day = int(g["sy"]), g["sm"], g["sd"]
     elif g["ab"]:
         n = int(g["aby"])
-        year = ERAS[_ERA_ABBR[g["ab"]]] + n - 1 if n >= 1 else None
+        era = _ERA_ABBR.get(g["ab"], g["ab"])
+        year = ERAS[era] + n - 1 if n >= 1 else None
         month, day = g["abm"], g["abd"]
     else:
         year, month, day = None, g["pm"], g["pd"]

@@ -138,3 +138,8 @@ def test_items_cells_match_goldens(sec, value):
     assert cell.data_subjects == sec["data_subjects"]
     if cell.system is not None:
         assert cell.system == sec["system"]
+
+
+def test_items_given_by_other_reference():
+    cell = parse_items_cell("1 個人の範囲 申請者 2 記録項目 別紙1のとおり")
+    assert (cell.data_subjects, cell.items, cell.ref) == ("申請者", [], "別紙1")

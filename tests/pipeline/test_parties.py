@@ -102,3 +102,8 @@ def test_counterparties_match_goldens(sec, value):
         assert (sub and sub.model_dump()) == sec["counterparty"]
     else:
         assert parse_party(value).model_dump() == sec["counterparty"]
+
+
+def test_jis_q_15001_is_the_privacy_mark():
+    party = parse_party("A株式会社(JIS Q 15001取得)")
+    assert (party.name, party.certifications) == ("A株式会社", ["privacy_mark"])

@@ -254,3 +254,9 @@ def test_normalised_inputs_still_split():
         ("再構築", "2024-04-01", "2025-03-14"),
         ("保守", "2025-01-01", "2025-03-31"),
     ] and rec
+
+
+def test_dotted_era_dates():
+    assert parse_date("令和6.4.1") == "2024-04-01"
+    assert parse_date("H31.4.30") == "2019-04-30"
+    assert parse_date("R7.3") == "2025-03"
