@@ -252,3 +252,61 @@ def test_provenance_paths_and_ocr_source():
     assert by_path["sections[2].counterparty"].extraction == "ocr"
     assert by_path["sections[2].counterparty"].engine == "tesseract 5 jpn"
     assert by_path["checklists[0].mark"].page == 8 and by_path["checklists[0].mark"].x0 is not None
+
+
+def test_checklist_party_type_spilled_below_the_table():
+    """A party cell whose 【システム上の対策】 overflowed below the table (seen in generated PDFs)."""
+    cur = fx.Cursor()
+    groups = [
+        (fx.WARD_OPS, [("○", "個人情報保護法を遵守するよう指導する。")]),
+        ("区が行う情報保護対策", [("○", "接続するネットワークについては、通信を不可とする。")]),
+    ]
+    p1 = fx.page(
+        1,
+        [
+            fx.text("4 外部結合にかかる個人情報保護対策チェックリスト", cur=cur),
+            fx.checklist_table(groups, cur=cur),
+            fx.text("【システム上の対策】", cur=cur),
+        ],
+    )
+    cur2 = fx.Cursor()
+    p2 = fx.page(
+        2,
+        [
+            fx.checklist_table(
+                [(None, [("○", "通信内容は暗号化する。")])], cur=cur2, header=False, continues=0
+            )
+        ],
+    )
+    rec = _map(fx.layout([p1, p2])).record
+    assert [(r.measure_type, r.page) for r in rec.checklists] == [
+        ("operational", 1),
+        ("technical", 1),
+        ("technical", 2),
+    ]
+    assert not [w for w in rec.warnings if w.code == "checklist_type_guessed"]
+
+
+def test_meeting_printed_on_cover_and_packet_cut_at_page_top():
+    lay = fx.packet_layout()
+    second_cover = lay.pages[3]
+    second_cover.blocks.insert(0, fx.text("令和5年度第9回新宿区個人情報保護管理運営会議", y0=20))
+    second_cover.order = [fx.PageItem(kind="text", index=0)] + [
+        it.model_copy(update={"index": it.index + 1}) if it.kind == "text" else it
+        for it in second_cover.order
+    ]
+    first, second = segment_submissions(lay)
+    assert first.pages == [1, 3] and second.pages == [4, 12]
+    rec = map_record(second, lay, document_id="d#2").record
+    assert (
+        rec.meeting.council,
+        rec.meeting.fiscal_year,
+        rec.meeting.session,
+        rec.meeting.source,
+    ) == (
+        "個人情報保護管理運営会議",
+        2023,
+        9,
+        "document",
+    )
+    assert map_record(first, lay, document_id="d").record.meeting is None
