@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
 
 Fact = tuple
 Facts = dict[str, Counter]
@@ -237,11 +238,36 @@ def checklist_keys(rows: list[Mapping[str, Any]]) -> list[tuple]:
     return keys
 
 
-def _flatten_checklists(rows: list[Mapping[str, Any]], facts: Facts) -> None:
+def align_checklists(pred: list[Mapping[str, Any]], gold: list[Mapping[str, Any]], threshold: float = 0.9) -> list[tuple]:
+    """The key each predicted row is scored under: its golden row's key when the measure text
+    is the same, or (same checklist, party and type) at least `threshold` similar — an OCR
+    slip in the measure then costs ``checklists.row`` but not the row's mark, note and page."""
+    pk, gk = checklist_keys(pred), checklist_keys(gold)
+    gold_keys = set(gk)
+    out = [k if k in gold_keys else None for k in pk]
+    used = {k for k in out if k is not None}
+    candidates = []
+    for i, k in enumerate(pk):
+        if out[i] is not None:
+            continue
+        for g in gk:
+            if g not in used and g[:3] == k[:3]:
+                score = fuzz.ratio(k[3] or "", g[3] or "") / 100
+                if score >= threshold:
+                    candidates.append((-score, i, g))
+    for _, i, g in sorted(candidates, key=lambda c: (c[0], c[1])):
+        if out[i] is None and g not in used:
+            out[i] = g
+            used.add(g)
+    return [o if o is not None else k for o, k in zip(out, pk, strict=True)]
+
+
+def _flatten_checklists(rows: list[Mapping[str, Any]], facts: Facts, keys: list[tuple] | None = None) -> None:
     for name in ("row", "mark", "note", "measure_key", "page"):
         facts.setdefault(f"checklists.{name}", Counter())
-    for key, r in zip(checklist_keys(rows), rows, strict=True):
-        _add(facts, "checklists.row", key)
+    own = checklist_keys(rows)
+    for exact, key, r in zip(own, keys or own, rows, strict=True):
+        _add(facts, "checklists.row", exact)
         _scalar(facts, "checklists.mark", r.get("mark"), key)
         _scalar(facts, "checklists.note", r.get("note"), key)
         _scalar(facts, "checklists.measure_key", r.get("measure_key"), key)
@@ -267,8 +293,8 @@ def _flatten_lists(rec: Mapping[str, Any], facts: Facts) -> None:
     _add(facts, "change_marks.page", *(k + (m.get("page"),) for k, m in zip(keys, marks, strict=True)))
 
 
-def flatten_record(rec: Mapping[str, Any]) -> Facts:
-    """All comparable facts of one record, by field path."""
+def flatten_record(rec: Mapping[str, Any], row_keys: list[tuple] | None = None) -> Facts:
+    """All comparable facts of one record, by field path (row_keys: see align_checklists)."""
     facts: Facts = {}
     _flatten_header(rec, facts)
     _flatten_overview(rec.get("overview") or {}, facts)
@@ -277,7 +303,7 @@ def flatten_record(rec: Mapping[str, Any]) -> Facts:
     sections = rec.get("sections") or []
     for key, s in zip(section_keys(sections), sections, strict=True):
         _flatten_section(s, key, facts)
-    _flatten_checklists(rec.get("checklists") or [], facts)
+    _flatten_checklists(rec.get("checklists") or [], facts, row_keys)
     _flatten_lists(rec, facts)
     return facts
 
@@ -311,8 +337,13 @@ def score_records(predicted: list[dict], golden: list[dict]) -> Scores:
     pred, gold = _by_id(predicted), _by_id(golden)
     fields: dict[str, FieldScore] = {}
     for doc_id in sorted(set(pred) | set(gold)):
-        p = flatten_record(pred[doc_id]) if doc_id in pred else {}
         g = flatten_record(gold[doc_id]) if doc_id in gold else {}
+        if doc_id in pred:
+            rows = pred[doc_id].get("checklists") or []
+            gold_rows = (gold[doc_id].get("checklists") or []) if doc_id in gold else []
+            p = flatten_record(pred[doc_id], align_checklists(rows, gold_rows))
+        else:
+            p = {}
         _count(fields, p, g)
     micro = FieldScore(field="micro")
     for fs in fields.values():

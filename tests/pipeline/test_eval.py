@@ -205,3 +205,16 @@ def test_fugi_eval_reports_and_exits_zero_unless_min_f1(tmp_path):
     low = CliRunner().invoke(app, args + ["--min-f1", "1.0"])
     assert low.exit_code == 1
     assert "sections.data_items" in low.stdout
+
+
+def test_ocr_slip_in_a_measure_costs_the_row_not_its_mark():
+    gold = _record()
+    pred = copy.deepcopy(gold)
+    pred["checklists"][0]["measure"] = "個人情報は、施錠できる金庫又はキャビネツト等に保管する。"  # ツ for ッ
+    scores = score_records([pred], [gold])
+    assert scores.fields["checklists.row"].recall == pytest.approx(1 / 2)
+    assert scores.fields["checklists.mark"].f1 == 1.0
+    assert scores.fields["checklists.page"].f1 == 1.0
+    # A different measure of the same list is not aligned to it.
+    pred["checklists"][0]["measure"] = "サーバ冗長化、バックアップ等により、システム稼働体制を整備する。"
+    assert score_records([pred], [gold]).fields["checklists.mark"].recall == pytest.approx(1 / 2)
