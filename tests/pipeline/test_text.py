@@ -78,3 +78,65 @@ def test_breaks_between_japanese_vanish_property(parts, sep):
 def test_normalize_is_idempotent(s):
     once = normalize_text(s)
     assert once is None or normalize_text(once) == once
+
+
+# Every string stage must accept any text (OCR garbage, mojibake, Kangxi radicals) without raising.
+DOCUMENTISH = st.text(
+    alphabet=st.sampled_from(
+        list(
+            "令和平成昭和元年度月日第回から～まで予定ごろ以降、。()（）【】「」※◇条項号資料-－ー○〇"
+        )
+        + list(
+            "0123456789０１２３４５６７８９ \n\u3000約人名件万株式会社未定プライバシーマークISMS⽇⽉"
+        )
+    ),
+    max_size=80,
+) | st.text(max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTISH)
+def test_text_stages_never_raise(s):
+    from pipeline.checklist import (
+        measure_key,
+        parse_checklist_heading,
+        parse_mark,
+        parse_party_cell,
+    )
+    from pipeline.counts import parse_counts
+    from pipeline.data_items import parse_items_cell, parse_record_items
+    from pipeline.labels import match_label
+    from pipeline.parties import parse_contractors, parse_party
+    from pipeline.provisions import find_references, parse_provisions
+    from pipeline.tokenize import search_tokens, split_department
+    from pipeline.wareki import (
+        parse_date,
+        parse_fiscal_year,
+        parse_periods,
+        parse_prior_approvals,
+        parse_schedule,
+    )
+
+    for fn in (
+        parse_date,
+        parse_fiscal_year,
+        parse_periods,
+        parse_schedule,
+        parse_prior_approvals,
+        parse_counts,
+        parse_provisions,
+        find_references,
+        parse_party,
+        parse_contractors,
+        parse_items_cell,
+        parse_mark,
+        parse_checklist_heading,
+        parse_party_cell,
+        measure_key,
+        search_tokens,
+        split_department,
+    ):
+        fn(s)
+    parse_record_items(s.splitlines())
+    for scope in ("cover", "overview", "section"):
+        match_label(s, scope)

@@ -260,3 +260,8 @@ def test_dotted_era_dates():
     assert parse_date("令和6.4.1") == "2024-04-01"
     assert parse_date("H31.4.30") == "2019-04-30"
     assert parse_date("R7.3") == "2025-03"
+
+
+def test_kangxi_radical_code_points():
+    # some PDFs' text layers use Kangxi radicals (⽉ U+2F49, ⽇ U+2F47); NFKC folds them
+    assert parse_date("令和8年3\u2f491\u2f47") == "2026-03-01"
