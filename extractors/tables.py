@@ -85,9 +85,11 @@ def link_continuations(pages: list[Page], settings: ExtractSettings) -> None:
             continue
         last = max(range(len(prev.tables)), key=lambda i: prev.tables[i].bbox.y1)
         before, first = prev.tables[last], min(page.tables, key=lambda t: t.bbox.y0)
-        if _ends_low(before, prev, settings) and _starts_high(first, page, settings):
-            if _same_columns(before, first, settings.continuation_tol):
-                first.continues = last
+        if not (_ends_low(before, prev, settings) and _starts_high(first, page, settings)):
+            continue
+        if _heading_above(first, page) or not _same_columns(before, first, settings.continuation_tol):
+            continue
+        first.continues = last
 
 
 def _ends_low(t: Table, page: Page, s: ExtractSettings) -> bool:
@@ -96,6 +98,17 @@ def _ends_low(t: Table, page: Page, s: ExtractSettings) -> bool:
 
 def _starts_high(t: Table, page: Page, s: ExtractSettings) -> bool:
     return t.bbox.y0 <= page.height * s.continuation_margin
+
+
+# Text above a table lower than this share of the page height is a heading of a new
+# table (a running header sits higher).
+RUNNING_HEADER = 0.05
+
+
+def _heading_above(t: Table, page: Page) -> bool:
+    """A text block between the running-header band and the table's top: a new table."""
+    band = page.height * RUNNING_HEADER
+    return any(b.bbox.y1 <= t.bbox.y0 + 1 and b.bbox.y0 >= band for b in page.blocks)
 
 
 def _same_columns(a: Table, b: Table, tol: float) -> bool:

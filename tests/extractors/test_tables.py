@@ -128,3 +128,13 @@ def test_underlined_lines_do_not_split_a_cell_into_rows(tmp_path):
     lines = t.cell_at(0, 1).lines
     assert len(lines) == 3
     assert all(s.bold and s.underline for ln in lines for s in ln.spans)
+
+
+def test_new_table_under_a_heading_is_not_a_continuation(tmp_path):
+    doc = pymupdf.open()
+    grid(new_page(doc), XS, [600 + 40 * i for i in range(6)])
+    p2 = new_page(doc)
+    text(p2, 60, 62, "4 外部結合にかかる個人情報保護対策チェックリスト")
+    grid(p2, XS, [78, 118, 158])
+    layout = extract_layout(save(doc, tmp_path / "nh.pdf"))
+    assert layout.pages[1].tables[0].continues is None
