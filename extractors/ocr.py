@@ -28,7 +28,7 @@ from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Span, Table
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 # A page image inside this resolution range is read at its own resolution (no resampling).
-NATIVE_DPI = (200.0, 450.0)
+NATIVE_DPI = (250.0, 450.0)
 # Cells at most this wide (points) are checked for a drawn checklist mark.
 MARK_CELL_MAX_WIDTH = 120.0
 # Skew worth reporting, in degrees (smaller skew is corrected silently).
@@ -71,7 +71,11 @@ def _options(settings: object) -> _Options:
 _local = threading.local()
 # A short cell text ("委託先") is otherwise thrown away as a "noise row"; specks are
 # removed before OCR instead. Kanji with many strokes have many outline children.
-_TESS_VARIABLES = {"textord_noise_rejrows": "0", "edges_max_children_per_outline": "40"}
+_TESS_VARIABLES = {
+    "textord_noise_rejrows": "0",
+    "edges_max_children_per_outline": "40",
+    "textord_tabfind_vertical_text": "0",
+}
 
 
 def _engine(tessdata: str, lang: str) -> PyTessBaseAPI:
@@ -401,12 +405,20 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
         bx0, by0, bx1, by1 = box
         words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
     shape = image.shape
-    return [w for w in words if _plausible(w) and not _edge_sliver(w, shape, dpi)]
+    return _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
 
 
-def _plausible(w: Word) -> bool:
-    """Drop the noise Tesseract reads into specks: unsure words without any Japanese."""
-    return w.conf >= MIN_WORD_CONF or bool(_JA.search(w.text)) and w.conf >= MIN_WORD_CONF / 2
+def _plausible(words: list[Word]) -> list[Word]:
+    """Drop what Tesseract reads into specks and smudges: lines it is unsure of
+    throughout, and unsure non-Japanese words ("|", "'") in the lines kept. An unsure
+    Japanese word in a line of sure ones stays: Tesseract often gives real kanji 0."""
+    out: list[Word] = []
+    for line_id in sorted({w.line for w in words}):
+        group = [w for w in words if w.line == line_id]
+        if max(w.conf for w in group) < MIN_WORD_CONF:
+            continue
+        out += [w for w in group if w.conf >= MIN_WORD_CONF or _JA.search(w.text)]
+    return out
 
 
 def _edge_sliver(w: Word, shape: tuple[int, ...], dpi: float) -> bool:
