@@ -10,7 +10,7 @@ is a known label and whose right part sits after a gap is a pair too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from models.layout import BBox, Line
 from pipeline.labels import Scope, match_label
@@ -37,6 +37,7 @@ class Pair:
     texts: list[str] = field(default_factory=list)  # raw value texts, one per cell / line run
     bboxes: list[tuple[int, BBox]] = field(default_factory=list)
     tail: Line | None = None  # the printed line a text-line pair ends on (for wrapped values)
+    value_x: float | None = None  # where a borderless pair's value column starts
 
     @property
     def raw_value(self) -> str:
@@ -70,29 +71,85 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     """Every label/value pair in the units, in order."""
     pairs: list[Pair] = []
     prev: Unit | None = None
-    for u in units:
+    for u in merge_baselines(units):
         if u.kind == "row":
             _row_pair(u, pairs)
-        elif not _continues_line_value(prev, u, pairs):
+        elif not _continues_line_value(prev, u, pairs) and not _continues_label(
+            prev, u, pairs, scope
+        ):
             _line_pair(u, pairs, scope)
         prev = u
     return pairs
 
 
-def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool:
-    """A wrapped line right below a text-line pair's value (a long 件名) continues that value."""
-    if prev is None or prev.kind != "line" or not pairs or u.line is None or prev.page != u.page:
-        return False
+def merge_baselines(units: list[Unit]) -> list[Unit]:
+    """Text lines side by side on one baseline (a label block left of a value block) become one line."""
+    out: list[Unit] = []
+    taken: set[int] = set()
+    for i, u in enumerate(units):
+        if i in taken:
+            continue
+        if u.line is None:
+            out.append(u)
+            continue
+        line, box = u.line, u.bbox
+        for j in range(i + 1, len(units)):
+            v = units[j]
+            if j in taken or v.line is None or v.page != u.page or not _side_by_side(box, v.bbox):
+                continue
+            spans = sorted(line.spans + v.line.spans, key=lambda sp: sp.bbox.x0)
+            box = box.union(v.bbox)
+            line = Line(spans=spans, bbox=box)
+            taken.add(j)
+        out.append(u if line is u.line else replace(u, line=line, bbox=box))
+    return out
+
+
+def _side_by_side(a: BBox, b: BBox) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    height = min(a.height, b.height)
+    return height > 0 and overlap >= 0.6 * height and (b.x0 >= a.x1 or a.x0 >= b.x1)
+
+
+def _below_tail(prev: Unit | None, u: Unit, pairs: list[Pair]) -> Pair | None:
+    """The text-line pair that ended on `prev`, when `u` sits right below it on the same page."""
+    if prev is None or prev.line is None or not pairs or u.line is None or prev.page != u.page:
+        return None
     last = pairs[-1]
     if last.tail is None or last.tail is not prev.line:
+        return None
+    if u.bbox.y0 - prev.bbox.y1 > 1.2 * max(prev.bbox.height, 1.0) or u.key.startswith("※"):
+        return None
+    return last
+
+
+def _continues_label(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope) -> bool:
+    """A label wrapped onto the next line, its value going on to the right of it."""
+    last = _below_tail(prev, u, pairs)
+    cut = _gap_cut(u.line) if last is not None and u.line is not None else None
+    if last is None or cut is None or u.line is None:
         return False
-    height = max(prev.bbox.height, 1.0)
-    if (
-        u.bbox.y0 - prev.bbox.y1 > 1.2 * height
-        or u.key.startswith("※")
-        or _gap_cut(u.line) is not None
-    ):
+    left = "".join(s.text for s in u.line.spans[:cut])
+    if match_label(left, scope).score >= LABEL_SCORE:
+        return False  # a label of its own: a new pair
+    right = Line(spans=u.line.spans[cut:], bbox=_spans_bbox(u.line, cut))
+    last.label = f"{last.label}\n{left}"
+    last.texts.append(right.text)
+    last.lines.append(ValueLine(u.page, right))
+    last.bboxes.append((u.page, right.bbox))
+    last.tail = u.line
+    return True
+
+
+def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool:
+    """A wrapped line right below a text-line pair's value (a long 件名) continues that value."""
+    last = _below_tail(prev, u, pairs)
+    if last is None or u.line is None or _gap_cut(u.line) is not None:
         return False
+    if last.value_x is not None and u.bbox.x1 <= last.value_x:
+        last.label = f"{last.label}\n{u.line.text}"  # only the label column wrapped
+        last.tail = u.line
+        return True
     last.texts.append(u.line.text)
     last.lines.append(ValueLine(u.page, u.line))
     last.bboxes.append((u.page, u.bbox))
@@ -163,6 +220,7 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
     p.lines.append(ValueLine(u.page, right))
     p.bboxes.append((u.page, right.bbox))
     p.tail = line
+    p.value_x = right.bbox.x0
     pairs.append(p)
 
 

@@ -698,3 +698,34 @@ def borderless_layout() -> DocumentLayout:
         "（担当部課：総合政策部区政情報課）",
     )
     return layout([cover, page(2, [block_of(lines)])], "borderless.pdf")
+
+
+def borderless_split_blocks_layout() -> DocumentLayout:
+    """Borderless again, but labels and values in separate text blocks, one label wrapped over two lines."""
+    labels = [line("件名 区民意見システムの外部結合について", y0=60)]
+    values: list[Line] = []
+    rows = [
+        (["保有課（担当課）"], ["区政情報課"]),
+        (
+            ["結合される情報項", "目（だれの、どの", "ような項目か）"],
+            ["氏名、住所、メールアドレス（任意）"],
+        ),
+        (["結合の相手方"], ["日本電気株式会社（ISMS認証取得済）", "（保守業務を含む）"]),
+    ]
+    y = 90.0
+    for lab, val in rows:
+        for k in range(max(len(lab), len(val))):
+            if k < len(lab):
+                labels.append(line(lab[k], x0=LEFT, y0=y))
+            if k < len(val):
+                values.append(line(val[k], x0=220, y0=y))
+            y += 15
+        y += 6
+    cover = cover_page(
+        1,
+        "個人情報保護管理運営会議 付議事項",
+        "区民意見システムについて",
+        ["要綱の根拠", "◇第3条第1項第3号（外部結合）"],
+        "（担当部課：総合政策部区政情報課）",
+    )
+    return layout([cover, page(2, [block_of(labels), block_of(values)])], "borderless2.pdf")

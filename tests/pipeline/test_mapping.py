@@ -232,6 +232,20 @@ def test_borderless_label_value_lines():
     assert sec.fields["保有課(担当課)"] == "区政情報課"
 
 
+def test_borderless_labels_and_values_in_separate_blocks():
+    sec = _map(fx.borderless_split_blocks_layout()).record.sections[0]
+    assert sec.kind == "外部結合" and sec.title == "区民意見システムの外部結合について"
+    assert sec.holding_divisions == ["区政情報課"]
+    assert [(d.name, d.qualifier) for d in sec.data_items] == [
+        ("氏名", None),
+        ("住所", None),
+        ("メールアドレス", "任意"),
+    ]
+    assert sec.counterparty.name == "日本電気株式会社(保守業務を含む)"
+    assert sec.counterparty.certifications == ["isms"]
+    assert "結合される情報項目(だれの、どのような項目か)" in sec.fields
+
+
 def test_packet_second_submission():
     lay = fx.packet_layout()
     rec = _map(lay, 1).record
