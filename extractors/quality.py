@@ -13,6 +13,7 @@ it detects on the image, which is what the mapping stage needs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pymupdf
@@ -56,6 +57,7 @@ def assess_page(page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: boo
         return Quality(False, None, "", n)
     text = "".join(g.c for g in glyphs)
     bad = sum(1 for g in glyphs if _unmapped(g.c, g.char_flags))
+    bad += sum(len(m) for m in _CID_TEXT.findall(text))  # "(cid:12)" written out by a converter
     if bad > BAD_RATIO * n:
         return Quality(True, "cid_glyphs", f"{bad} of {n} characters have no Unicode mapping", n)
     pua = sum(1 for c in text if _private_use(c))
@@ -65,6 +67,9 @@ def assess_page(page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: boo
     if soup > MOJIBAKE_RATIO * n:
         return Quality(True, "mojibake", f"{soup} of {n} characters are improbable for Japanese text", n)
     return Quality(False, None, "", n)
+
+
+_CID_TEXT = re.compile(r"\(cid:\d+\)")
 
 
 def _unmapped(c: str, char_flags: int) -> bool:

@@ -127,3 +127,11 @@ def test_scan_goes_to_ocr_in_auto_mode(tmp_path):
     assert page.source == "ocr"
     assert layout.ocr_pages == [1]
     assert "no_text_layer" in [p.code for p in page.problems]
+
+
+def test_written_out_cid_codes_are_flagged(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for i in range(5):
+        page.insert_text((72, 100 + 20 * i), "(cid:1234)(cid:567)(cid:89) ok", fontname="helv", fontsize=11)
+    assert _assess(save(doc, tmp_path / "cidtext.pdf")).reason == "cid_glyphs"
