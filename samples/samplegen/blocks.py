@@ -100,10 +100,12 @@ def render_checklist(doc: Doc, b: dict) -> None:
     for g in b["groups"]:
         rows = []
         for row in g["rows"]:
-            note = doc.wrap(row["note"], xs[2] - xs[1] - 2 * r.pad, 8) if row.get("note") else []
-            mark = Cell([[]] + note, align="center", mark=row["mark"])
+            msize = size or r.size
+            note = doc.wrap(row["note"], xs[2] - xs[1] - 2 * r.pad, msize) if row.get("note") else []
+            mark = Cell([[]] + note, align="center", size=msize, mark=row["mark"])
             if r.name != "legacy":
-                mark = Cell(doc.wrap(row["mark"], 40) + note, align="center") if row["mark"] else Cell(note or [[]])
+                lines = (doc.wrap(row["mark"], 40, msize) if row["mark"] else []) + note
+                mark = Cell(lines or [[]], align="center", size=msize)
             rows.append([mark, text_cell(doc, row["text"], xs[3] - xs[2], size=size)])
         party = text_cell(doc, g["party"], xs[1] - xs[0])
         groups.append(Group(party, rows, on_row=lambda i, page: doc.sub.checklist_rows.append(page),

@@ -12,7 +12,7 @@ from pathlib import Path
 import pymupdf
 
 from .bad import write_encrypted, write_truncated
-from .build import build_pdf
+from .build import build_pdf, load_spec
 from .raster import write_scanned
 
 
@@ -45,8 +45,19 @@ def build_entry(item: dict, root: Path, built: dict[str, list[dict]]) -> dict:
         raise ValueError(f"unknown variant {variant!r} for {item['file']}")
     if item.get("expected") == "not_a_submission":
         subs = []
+    subs = [dict(s, meeting=_meeting(item, s["spec"])) for s in subs]
     built[item["file"]] = subs
     return _entry(item, path, subs, ocr)
+
+
+def _meeting(item: dict, spec_name: str) -> dict | None:
+    """The meeting a submission went to: printed on its cover, or given by good/meetings.csv."""
+    printed = load_spec(spec_name).get("printed_meeting")
+    if printed:
+        return dict(printed, source="document")
+    if item.get("meeting") and item["file"].startswith("good/"):
+        return dict(item["meeting"], source="metadata")
+    return None
 
 
 def _page_count(path: Path, item: dict, root: Path) -> int:
@@ -71,7 +82,6 @@ def _entry(item: dict, path: Path, subs: list[dict], ocr_pages: list[int]) -> di
         "spec": item["specs"],
         "ocr_pages": ocr_pages,
         "expected": item.get("expected"),
-        "meeting_source": "sidecar" if item.get("meeting") else None,
         "submissions": subs,
     }
 
