@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from models.layout import DocumentLayout
+from models.layout import DocumentLayout, Problem
 from models.record import (
     ChangeMark,
     MappedSubmission,
@@ -36,7 +36,7 @@ def map_record(
     units = [u for r in seg.regions for u in refs_to_units(layout, r.refs)]
     ctx = MapContext(layout=layout, seg=seg)
     ctx.style, legend = mark_style(units)
-    for pr in seg.problems:
+    for pr in seg.problems + _page_problems(layout, seg):
         ctx.warn(pr.code, pr.message, pr.page)
     cover = map_cover(ctx)
     overview = map_overview(ctx)
@@ -67,7 +67,15 @@ def map_record(
     )
     if seg.council:
         ctx.prov("council", seg.heading_page)
+        ctx.prov("item_kind", seg.heading_page)
     return MappedSubmission(record=record, provenance=ctx.provenance)
+
+
+def _page_problems(layout: DocumentLayout, seg: SubmissionSegments) -> list[Problem]:
+    """What the extractor flagged on this submission's pages (OCR trouble, odd grids …)."""
+    first, last = (seg.pages + seg.pages)[:2] if seg.pages else (1, layout.page_count)
+    out = [pr for p in layout.pages if first <= p.number <= last for pr in p.problems]
+    return out + [pr for pr in layout.problems if pr.page is None or first <= pr.page <= last]
 
 
 def _source(layout: DocumentLayout, seg: SubmissionSegments) -> Source:

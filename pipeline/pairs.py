@@ -174,10 +174,25 @@ def _row_pair(u: Unit, pairs: list[Pair]) -> None:
             for c in cells:
                 pairs[-1].add_cell_text(u.page, c.text, c.lines, c.bbox)
         return
+    if pairs and _repeats_label(u, pairs[-1]):
+        for c in cells[1:]:
+            pairs[-1].add_cell_text(u.page, c.text, c.lines, c.bbox)
+        return
     p = Pair(label=first.text, label_bbox=first.bbox, page=u.page)
     for c in cells[1:]:
         p.add_cell_text(u.page, c.text, c.lines, c.bbox)
     pairs.append(p)
+
+
+def _repeats_label(u: Unit, last: Pair) -> bool:
+    """The first row of a continued table that prints the previous row's label again."""
+    t = u.table
+    return (
+        t is not None
+        and t.continues is not None
+        and u.part == min((c.row for c in t.cells), default=0)
+        and compact(u.cells[0].text) == compact(last.label)
+    )
 
 
 def split_label_line(text: str) -> tuple[str, str] | None:

@@ -29,6 +29,13 @@ MIN_LABELS = 2
 def segment_submissions(layout: DocumentLayout) -> list[SubmissionSegments]:
     """Split the layout into submissions (a packet gives several) and classify their regions."""
     units = layout_units(layout)
+    if not any(u.key for u in units):
+        raise InputError(
+            "no_text",
+            f"{layout.file_name}: no readable text on any page (even after OCR); "
+            "check the scan quality or the OCR settings.",
+            file=layout.file_name,
+        )
     tags = [classify_unit(u) for u in units]
     starts = [i for i, t in enumerate(tags) if t.kind == "cover"]
     if not starts:

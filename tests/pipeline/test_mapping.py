@@ -324,3 +324,24 @@ def test_meeting_printed_on_cover_and_packet_cut_at_page_top():
         "document",
     )
     assert map_record(first, lay, document_id="d").record.meeting is None
+
+
+def test_continued_table_repeating_its_label_joins_the_value():
+    lay = fx.split_value_layout()
+    first = lay.pages[2].tables[0].cells[0]
+    first.text = "情報保護対策"
+    rec = _map(lay).record
+    sec = rec.sections[0]
+    assert sec.protection.ward.endswith("(1)紛失・盗難対策")
+    assert list(sec.fields).count("情報保護対策") == 1
+
+
+def test_extractor_problems_become_warnings_with_page():
+    from models.layout import Problem
+
+    lay = fx.seed003_layout()
+    lay.pages[2].problems.append(
+        Problem(code="ocr_low_quality", message="page 3 OCR was poor", page=3)
+    )
+    rec = _map(lay).record
+    assert [(w.code, w.page) for w in rec.warnings] == [("ocr_low_quality", 3)]

@@ -100,3 +100,10 @@ def test_subcontract_sheet_is_再委託_whatever_its_heading_says():
 def test_borderless_sheet_with_spaced_labels():
     seg = segment_submissions(fx.borderless_layout())[0]
     assert [s.section_kind for s in seg.regions_of("sheet")] == ["外部結合"]
+
+
+def test_layout_without_text_is_no_text():
+    lay = fx.layout([fx.page(1, []), fx.page(2, [])], "blank.pdf")
+    with pytest.raises(InputError) as e:
+        segment_submissions(lay)
+    assert e.value.reason == "no_text"
