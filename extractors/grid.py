@@ -165,15 +165,15 @@ def _edges(values: list[float], min_gap: float) -> list[float]:
     return out
 
 
-def _coverage(rules: list[Segment], pos: float, a: float, b: float, tol: float) -> float:
-    """Fraction of the interval a..b at `pos` covered by rules lying at that position."""
+def _near_rules(rules: list[Segment], pos: float, tol: float) -> list[Segment]:
+    return [s for s in rules if abs(s.pos - pos) <= tol]
+
+
+def _coverage(rules: list[Segment], a: float, b: float) -> float:
+    """Fraction of the interval a..b covered by the given (collinear) rules."""
     if b <= a:
         return 0.0
-    pieces = sorted(
-        (max(s.start, a), min(s.end, b))
-        for s in rules
-        if abs(s.pos - pos) <= tol and s.end > a and s.start < b
-    )
+    pieces = sorted((max(s.start, a), min(s.end, b)) for s in rules if s.end > a and s.start < b)
     covered, reach = 0.0, a
     for lo, hi in pieces:
         lo = max(lo, reach)
@@ -195,12 +195,15 @@ def _component_to_table(
     tol = max(snap, min_cell / 2)
     nr, nc = len(rows) - 1, len(cols) - 1
     # vwall[r][k]: rule between column k-1 and k in row r (k = 0..nc); hwall likewise.
+    # Rules lying at each edge, looked up once (tables can have hundreds of rule pieces).
+    v_at = [_near_rules(vs, x, tol) for x in cols]
+    h_at = [_near_rules(hs, y, tol) for y in rows]
     vwall = [
-        [_coverage(vs, cols[k], rows[r], rows[r + 1], tol) >= _BORDER_COVER for k in range(nc + 1)]
+        [_coverage(v_at[k], rows[r], rows[r + 1]) >= _BORDER_COVER for k in range(nc + 1)]
         for r in range(nr)
     ]
     hwall = [
-        [_coverage(hs, rows[k], cols[c], cols[c + 1], tol) >= _BORDER_COVER for c in range(nc)]
+        [_coverage(h_at[k], cols[c], cols[c + 1]) >= _BORDER_COVER for c in range(nc)]
         for k in range(nr + 1)
     ]
     cells = _merge_cells(rows, cols, vwall, hwall)
