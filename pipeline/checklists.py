@@ -10,6 +10,7 @@ drawn shape. Columns are found from the header row, else from the cells' text le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.layout import Cell, Table
@@ -22,6 +23,7 @@ from pipeline.pairs import ValueLine
 from pipeline.text import join_lines
 from pipeline.units import Unit, compact
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HEADER_WORDS = ("対策が可能", "対策の必要がない", "必要がない場合")
 _HEADER_CELLS = ("情報保護対策", "個人情報保護対策", "対策", "対策内容")
 
@@ -157,6 +159,16 @@ def _emit(
     if d.mark_cell is None:
         ctx.warn("checklist_no_mark_cell", f"{path}: no mark cell; read as blank", d.page)
     mark, note = parse_mark(d.mark_text, d.drawn)
+    if mark == "blank" and compact(d.mark_text):
+        ctx.warn(
+            "checklist_mark_unread",
+            f"{path}: mark cell reads 「{compact(d.mark_text)}」, not a mark",
+            d.page,
+        )
+    if note is not None and len(_CJK.findall(note)) < 2:
+        # A "note" with hardly a Japanese character is OCR noise around the mark (「6)」, 「.〇」).
+        ctx.warn("checklist_note_noise", f"{path}: dropped unreadable note 「{note}」", d.page)
+        note = None
     rows.append(
         ChecklistRow(
             checklist=region.checklist_kind,

@@ -345,3 +345,26 @@ def test_extractor_problems_become_warnings_with_page():
     )
     rec = _map(lay).record
     assert [(w.code, w.page) for w in rec.warnings] == [("ocr_low_quality", 3)]
+
+
+def test_ocr_noise_in_mark_cell_is_warned_not_kept():
+    lay = fx.seed003_layout()
+    cur = fx.Cursor()
+    groups = [
+        (
+            fx.WARD_OPS,
+            [("6)", "個人情報保護法を遵守するよう指導する。"), ("○ .", "立入り調査等を実施する。")],
+        )
+    ]
+    lay.pages.append(
+        fx.page(
+            4,
+            [
+                fx.text("4 外部結合にかかる個人情報保護対策チェックリスト", cur=cur),
+                fx.checklist_table(groups, cur=cur),
+            ],
+        )
+    )
+    rec = _map(lay).record
+    assert [(r.mark, r.note) for r in rec.checklists] == [("blank", None), ("applicable", None)]
+    assert "checklist_mark_unread" in [w.code for w in rec.warnings]
