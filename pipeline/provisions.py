@@ -12,6 +12,12 @@ _ARTICLE = rf"第\s*(?:\d+|{_KNUM})\s*条(?:\s*の\s*(?:\d+|{_KNUM}))?(?:\s*第\
 _ARTICLE_FIRST = re.compile(
     rf"◇\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
+# OCR may misread ◇ (as の, ○, <> …): a line that is only "<one char> 第N条…（subject）" is one too.
+_LINE_ARTICLE = re.compile(
+    rf"^[ \t\u3000\-・]*[^\s第]{{0,2}}[ \t\u3000]*(?P<article>{_ARTICLE})[ \t\u3000]*"
+    r"\((?P<subject>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)[ \t\u3000]*$",
+    re.M,
+)
 _SUBJECT_FIRST = re.compile(rf"◇\s*(?P<subject>[^◇()\n]+?)\s*\(\s*(?P<article>{_ARTICLE})\s*\)")
 
 
@@ -28,6 +34,8 @@ def parse_provisions(s: str) -> list[Provision]:
     found: list[tuple[int, Provision]] = []
     for m in _ARTICLE_FIRST.finditer(text):
         found.append((m.start(), _provision(m.group("article"), m.group("subject"))))
+    for m in _LINE_ARTICLE.finditer(text):
+        found.append((m.start("article"), _provision(m.group("article"), m.group("subject"))))
     taken = {pos for pos, _ in found}
     for m in _SUBJECT_FIRST.finditer(text):
         if m.start() not in taken:

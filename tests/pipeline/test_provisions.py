@@ -47,3 +47,12 @@ def test_references_as_written():
     ]
     assert find_references("資料23", own="資料23") == []
     assert find_references("資料23") == ["資料23"]
+
+
+def test_ocr_misread_diamond_still_a_provision():
+    # Tesseract read the ◇ of a scanned cover as の
+    got = parse_provisions(
+        "要綱の根拠\nの第3条第1項第3号(外部結合、業務委託)\n(担当部課:福祉部地域包括ケア推進課)"
+    )
+    assert [(p.article, p.subject) for p in got] == [("第3条第1項第3号", "外部結合、業務委託")]
+    assert parse_provisions("本件は第3条第1項第3号(電算処理)に基づき付議する") == []
