@@ -7,7 +7,7 @@ import io
 import json
 import re
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -21,7 +21,7 @@ from models.errors import FugiError
 _READ_ONLY = re.compile(r"read-only|read only", re.IGNORECASE)
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -38,9 +38,9 @@ def query(
 
     Example: fugi query "SELECT counterparty, count(*) FROM v_outsourcing GROUP BY 1 ORDER BY 2 DESC" --format csv
     """
-    from pipeline import store
-
     import duckdb
+
+    from pipeline import store
 
     try:
         with store.opened(resolve_db(db), read_only=True) as con:

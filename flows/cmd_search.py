@@ -17,7 +17,7 @@ from models.errors import FugiError
 @app.command()
 def search(
     words: Annotated[str, typer.Argument(help="Words to look for (spelling variants and inflections match).")],
-    field: Annotated[list[str] | None, typer.Option("--field", help="Restrict to a field: title, business, purpose, subjects, reason, content, data_items, counterparty (repeatable).")] = None,
+    field: Annotated[list[str] | None, typer.Option("--field", help="Restrict to a field: title, business, purpose, subjects, reason, content, data_items, counterparty, checklist (repeatable; default: all but checklist).")] = None,
     limit: Annotated[int, typer.Option(help="Most hits to show.", min=1)] = 20,
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,

@@ -29,7 +29,11 @@ SEARCH_FIELDS: tuple[str, ...] = (
     "content",
     "data_items",
     "counterparty",
+    "checklist",
 )
+# Searched when no field is named: the checklist's standard measures repeat in every
+# document and would swamp the ranking, so they are searched only on request.
+DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in SEARCH_FIELDS if f != "checklist")
 BM25_K1 = 1.2
 BM25_B = 0.75
 
@@ -53,7 +57,7 @@ def _field_texts(rec: SubmissionRecord) -> dict[str, list[str]]:
     secs = rec.sections
     ov = rec.overview
     parties = [p for s in secs for p in (s.counterparty, s.prime_contractor) if p and p.name]
-    texts = {
+    texts: dict[str, list[str | None]] = {
         "title": [rec.title, *(s.title for s in secs)],
         "business": [ov.business_name, *(s.registered_business for s in secs)],
         "purpose": [ov.purpose],
@@ -63,6 +67,7 @@ def _field_texts(rec: SubmissionRecord) -> dict[str, list[str]]:
         "data_items": [d.name for s in secs for d in s.data_items]
         + [r.name for r in rec.record_items],
         "counterparty": [p.name for p in parties],
+        "checklist": [t for c in rec.checklists for t in (c.measure, c.note) if t],
     }
     return {k: [t for t in v if t] for k, v in texts.items()}
 
@@ -121,7 +126,7 @@ def search(
     limit: int = 20,
 ) -> list[SearchHit]:
     """Documents matching the query's terms, most terms matched first, then by BM25 score."""
-    chosen = list(fields) if fields else list(SEARCH_FIELDS)
+    chosen = list(fields) if fields else list(DEFAULT_FIELDS)
     unknown = [f for f in chosen if f not in SEARCH_FIELDS]
     if unknown:
         raise ValueError(f"unknown search field(s) {unknown}; choose from {', '.join(SEARCH_FIELDS)}")

@@ -34,8 +34,8 @@ def record_rows(mapped: MappedSubmission, file_sha256: str) -> dict[str, list[Ro
     rec = mapped.record
     key = {"document_id": rec.document_id, "file_sha256": file_sha256}
     rows: dict[str, list[Row]] = {t: [] for t in CHILD_TABLES}
-    for i, c in enumerate(rec.overview.counts):
-        rows["counts"].append({**key, "count_no": i, **c.model_dump()})
+    for i, n in enumerate(rec.overview.counts):
+        rows["counts"].append({**key, "count_no": i, **n.model_dump()})
     for i, sec in enumerate(rec.sections):
         _section_rows(rows, key, i, sec)
     for i, c in enumerate(rec.checklists):

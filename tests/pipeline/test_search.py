@@ -77,3 +77,10 @@ def test_document_matching_more_words_ranks_higher(db):
     path, sha = db
     ids = _ids(path, "メールアドレス 氏名")
     assert ids[0] == sha["hiking"] and sha["kenshin"] in ids
+
+
+def test_checklist_measures_only_on_request(db):
+    path, sha = db
+    # every hand-built record has the measure 個人情報の受渡しは記録を残す。
+    assert _ids(path, "受け渡し 記録", fields=["checklist"])
+    assert sha["hiking"] not in _ids(path, "受け渡し")  # its reason/content never say it
