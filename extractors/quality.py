@@ -2,7 +2,8 @@
 
 Broken layers: glyphs MuPDF could not map to Unicode ((cid:NN) / U+FFFD / raw CIDs
 or GIDs), private-use code points, mojibake (Latin-1 soup where Japanese is
-expected), and pages with no text but an image covering them (a scan).
+expected), pages with no text but an image covering them (a scan), and pages whose
+text is drawn as vector outlines (no text, thousands of curves).
 Kangxi radicals (U+2F00-U+2FDF) are fine: NFKC maps them to the ideographs.
 
 A scan carrying its own invisible OCR layer (render mode 3 over a full-page image)
@@ -26,6 +27,8 @@ CHAR_UNICODE_IS_CID, CHAR_UNICODE_IS_GID = 128, 256
 BAD_RATIO = 0.10
 MOJIBAKE_RATIO = 0.30
 MIN_CHARS = 10
+# A page without text but with this many curve segments has its text drawn as outlines.
+OUTLINED_CURVES = 1500
 # Share of the page area images must cover for a text-less page to count as a scan.
 IMAGE_COVER = 0.5
 
@@ -33,7 +36,7 @@ IMAGE_COVER = 0.5
 @dataclass
 class Quality:
     """needs_ocr with a reason code: cid_glyphs, private_use, mojibake, no_text_layer,
-    invisible_ocr_layer; or needs_ocr=False (reason None)."""
+    outlined_text, invisible_ocr_layer; or needs_ocr=False (reason None)."""
 
     needs_ocr: bool
     reason: str | None = None
@@ -54,6 +57,8 @@ def assess_page(page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: boo
     if len(shown) < MIN_CHARS:
         if _image_cover(page) >= IMAGE_COVER:
             return Quality(True, "no_text_layer", "no text layer over a page image (a scan)", n)
+        if _curve_count(page) >= OUTLINED_CURVES:
+            return Quality(True, "outlined_text", "no text layer; text drawn as vector outlines", n)
         return Quality(False, None, "", n)
     text = "".join(g.c for g in glyphs)
     bad = sum(1 for g in glyphs if _unmapped(g.c, g.char_flags))
@@ -101,3 +106,7 @@ def _image_cover(page: pymupdf.Page) -> float:
         # Area only: image boxes are unrotated, page.rect is the displayed page.
         best = max(best, min(abs(pymupdf.Rect(info["bbox"])) / area, 1.0))
     return best
+
+
+def _curve_count(page: pymupdf.Page) -> int:
+    return sum(1 for path in page.get_cdrawings() for item in path["items"] if item[0] == "c")

@@ -135,3 +135,16 @@ def test_written_out_cid_codes_are_flagged(tmp_path):
     for i in range(5):
         page.insert_text((72, 100 + 20 * i), "(cid:1234)(cid:567)(cid:89) ok", fontname="helv", fontsize=11)
     assert _assess(save(doc, tmp_path / "cidtext.pdf")).reason == "cid_glyphs"
+
+
+def test_text_drawn_as_outlines_is_flagged(tmp_path):
+    doc = pymupdf.open()
+    page = new_page(doc)
+    shape = page.new_shape()
+    for i in range(40):  # glyph-like outlines: many small curved paths, no text layer
+        for j in range(12):
+            shape.draw_circle((60 + 12 * j, 60 + 15 * i), 4)
+    shape.finish(color=None, fill=(0, 0, 0))
+    shape.commit()
+    path = save(doc, tmp_path / "outlined.pdf")
+    assert _assess(path).reason == "outlined_text"
