@@ -76,15 +76,31 @@ def parse_mark(text: str | None, drawn_mark: str | None = None) -> tuple[Mark, s
     return (drawn or "blank"), _note(raw)
 
 
+_KINDS: tuple[ChecklistKind, ...] = ("電算処理", "外部結合", "業務委託")
 _HEADING = re.compile(
-    r"(電算処理|外部結合|業務委託)(?:に|にかかる|に係る|に関する|の)?.{0,12}チェックリスト"
+    r"(電算処理|外部結合|業務委託)(?:に|にかかる|に係る|に関する|の)?.{0,12}チ[ェエ]ックリスト"
 )
+_LIST_WORD = re.compile(r"チ[ェエ]ック[リり]スト|対策チ[ェエ]ック")
 
 
 def parse_checklist_heading(s: str) -> ChecklistKind | None:
-    """``"３　電算処理にかかる個人情報保護対策チェックリスト"`` -> ``"電算処理"``."""
-    m = _HEADING.search(strip_label(s or ""))
-    return m.group(1) if m else None  # type: ignore[return-value]
+    """``"３　電算処理にかかる個人情報保護対策チェックリスト"`` -> ``"電算処理"``.
+
+    An OCR error in the kind word (電算処埋) is tolerated: one wrong character of four.
+    """
+    text = strip_label(s or "")
+    m = _HEADING.search(text)
+    if m:
+        return m.group(1)  # type: ignore[return-value]
+    w = _LIST_WORD.search(text)
+    if not w:
+        return None
+    head = text[max(0, w.start() - 24) : w.start()]
+    for kind in _KINDS:
+        for i in range(max(0, len(head) - len(kind) + 1)):
+            if Levenshtein.distance(head[i : i + len(kind)], kind) <= 1:
+                return kind
+    return None
 
 
 def parse_party_cell(

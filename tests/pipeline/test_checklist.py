@@ -136,3 +136,9 @@ def test_two_measures_in_one_cell_get_no_key():
         "適用される安全性が確保された環境にする。"
     )
     assert measure_key(merged) is None
+
+
+def test_checklist_heading_survives_ocr_errors():
+    assert parse_checklist_heading("4 外部結合にかかる個人情報保護対策チエックリスト") == "外部結合"
+    assert parse_checklist_heading("3 電算処埋にかかる個人情報保護対策チェックリスト") == "電算処理"
+    assert parse_checklist_heading("個人情報保護対策チェックリスト") is None
