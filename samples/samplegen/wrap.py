@@ -29,9 +29,15 @@ def wrap_runs(runs, width: float, size: float, font_of) -> list[Line]:
                 cur, w = [], 0.0
                 continue
             cw = text_width(ch, font, size)
-            if cur and w + cw > width and ch not in NO_START:
+            if cur and w + cw > width:
+                carry = []
+                if ch in NO_START:  # oidashi: take the previous character down with it
+                    carry = _pop_last(cur)
                 lines.append(cur)
                 cur, w = [], 0.0
+                for c2, s2 in carry:
+                    push(c2, s2)
+                    w += text_width(c2, font_of(s2), size)
                 if ch == " ":
                     continue
             push(ch, span)
@@ -42,3 +48,15 @@ def wrap_runs(runs, width: float, size: float, font_of) -> list[Line]:
 
 def line_text(line: Line) -> str:
     return "".join(t for t, _ in line)
+
+
+def _pop_last(line: Line) -> Line:
+    """Remove and return the last character of a line (none if that would empty it)."""
+    if sum(len(t) for t, _ in line) < 2:
+        return []
+    text, span = line[-1]
+    if len(text) == 1:
+        line.pop()
+    else:
+        line[-1] = (text[:-1], span)
+    return [(text[-1], span)]
