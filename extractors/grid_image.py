@@ -283,7 +283,7 @@ def classify_mark(cell_image: np.ndarray, dpi: float = 300.0) -> Mark | None:
 
 def find_mark(cell_image: np.ndarray, dpi: float = 300.0) -> MarkHit | None:
     """Like classify_mark, with where the mark sits in the crop."""
-    ink = (cell_image < 150).astype(np.uint8) * 255
+    ink = (cell_image < _ink_threshold(cell_image)).astype(np.uint8) * 255
     ink = drop_specks(ink, max(4, int((dpi / 150) ** 2 * 4)))
     for y0, y1 in _ink_rows(ink):
         n, labels, stats, _ = cv2.connectedComponentsWithStats(ink[y0:y1], connectivity=8)
@@ -295,6 +295,13 @@ def find_mark(cell_image: np.ndarray, dpi: float = 300.0) -> MarkHit | None:
         if mark:
             return MarkHit(mark, (x, y0 + y, x + w, y0 + y + h))
     return None
+
+
+def _ink_threshold(gray: np.ndarray) -> float:
+    """Halfway between paper and the darkest ink, so a thin, light ring stays closed."""
+    paper = float(np.median(gray))
+    darkest = float(np.percentile(gray, 0.5))
+    return min(190.0, max(140.0, (paper + darkest) / 2))
 
 
 def _ink_rows(ink: np.ndarray) -> list[tuple[int, int]]:
@@ -319,6 +326,18 @@ def _is_ring(shape: np.ndarray, pt: float) -> bool:
     h, w = shape.shape
     if not (3 * pt <= max(w, h) <= 30 * pt) or not (0.75 <= w / h <= 1.33):
         return False
+    if _ring_measure(shape):
+        return True
+    # A thin ring scanned light may be broken by a pixel: close it and look again.
+    closed = cv2.morphologyEx(
+        cv2.copyMakeBorder(shape, 2, 2, 2, 2, cv2.BORDER_CONSTANT, value=0),
+        cv2.MORPH_CLOSE,
+        cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (3, 3)),
+    )
+    return _ring_measure(closed)
+
+
+def _ring_measure(shape: np.ndarray) -> bool:
     contours, hierarchy = cv2.findContours(shape, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
     if hierarchy is None:
         return False

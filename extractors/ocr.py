@@ -12,7 +12,6 @@ Coordinates are PDF points in the upright page frame, origin top-left.
 from __future__ import annotations
 
 import os
-import re
 import threading
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from tesserocr import PSM, RIL, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.grid import fill_cells, segments_to_tables
+from extractors.ocr_text import fix_lookalikes, has_japanese, join_words
 from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Span, Table, TextBlock
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -417,7 +417,7 @@ def _plausible(words: list[Word]) -> list[Word]:
         group = [w for w in words if w.line == line_id]
         if max(w.conf for w in group) < MIN_WORD_CONF:
             continue
-        out += [w for w in group if w.conf >= MIN_WORD_CONF or _JA.search(w.text)]
+        out += [w for w in group if w.conf >= MIN_WORD_CONF or has_japanese(w.text)]
     return out
 
 
@@ -435,7 +435,7 @@ def words_to_lines(words: list[Word], dpi: float, offset: tuple[int, int]) -> li
     out: list[Line] = []
     for line_id in sorted({w.line for w in words}):
         group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
-        text = join_words([w.text for w in group])
+        text = fix_lookalikes(join_words([w.text for w in group]))
         if not text:
             continue
         x0 = min(w.box[0] for w in group) + offset[0]
@@ -453,43 +453,3 @@ def words_to_lines(words: list[Word], dpi: float, offset: tuple[int, int]) -> li
         )
         out.append(Line(spans=[span], bbox=bbox))
     return out
-
-
-# Japanese script, full-width forms and CJK punctuation: no spaces belong next to these.
-_JA = re.compile(
-    r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
-)
-_NUMBERISH = re.compile(r"[0-9０-９,.，．]")
-_LATIN_TAIL = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+$")
-_LATIN_HEAD = re.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+")
-
-
-def join_words(words: list[str]) -> str:
-    """Words joined as printed: ["区", "政情報課"] -> "区政情報課", ["ISO", "認証"] -> "ISO認証".
-
-    Tesseract splits Japanese text at every wider gap; a space is kept only between
-    Latin words. In a Japanese line, spaced-out full-width digits and letters
-    ("４ ０，０００", "Ｆ ＡＱ") are closed up too.
-    """
-    parts = [w.strip() for w in words if w.strip()]
-    if not parts:
-        return ""
-    japanese = any(_JA.search(w) for w in parts)
-    out = parts[0]
-    for word in parts[1:]:
-        out += ("" if _no_space(out, word, japanese) else " ") + word
-    return out
-
-
-def _no_space(left: str, right: str, japanese: bool) -> bool:
-    a, b = left[-1], right[0]
-    if _JA.match(a) or _JA.match(b):
-        return True
-    if not japanese:
-        return False
-    if _NUMBERISH.match(a) and _NUMBERISH.match(b):
-        return True
-    # A lone letter next to a Latin run is a spaced-out full-width word ("Ｆ ＡＱ").
-    tail = _LATIN_TAIL.search(left)
-    head = _LATIN_HEAD.match(right)
-    return bool(tail and head) and (len(tail.group()) == 1 or len(head.group()) == 1)

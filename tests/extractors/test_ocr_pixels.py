@@ -18,7 +18,7 @@ from extractors.grid_image import (
     find_rules,
     rotate_gray,
 )
-from extractors.ocr import join_words
+from extractors.ocr_text import fix_lookalikes, join_words
 
 FONT = Path("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf")
 needs_font = pytest.mark.skipif(not FONT.exists(), reason="IPA Gothic font not installed")
@@ -134,3 +134,22 @@ def test_skew_of_plain_text_from_its_lines():
 )
 def test_join_words_drops_only_layout_spaces(words, joined):
     assert join_words(words) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("人ロ", "人口"),
+        ("フォ口ー", "フォロー"),
+        ("第ー条", "第一条"),
+        ("ー3ー", "-3-"),
+        ("区ヘ報告", "区へ報告"),
+        ("能カ", "能力"),
+        ("データ一件", "データ一件"),  # 一 before a kanji counts
+        ("ソフト一式", "ソフト一式"),
+        ("コンピューター", "コンピューター"),
+        ("フォルダヘアクセス", "フォルダヘアクセス"),  # undecidable: left alone
+    ],
+)
+def test_fix_lookalikes_by_neighbours(text, fixed):
+    assert fix_lookalikes(text) == fixed

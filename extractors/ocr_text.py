@@ -1,0 +1,111 @@
+"""Tesseract's words -> the text as printed: layout spaces out, look-alike kana fixed.
+
+join_words(["区", "政情報課"])      -> "区政情報課"
+fix_lookalikes("フォルダヘアクセス") -> "フォルダへアクセス"
+"""
+
+from __future__ import annotations
+
+import re
+
+# Japanese script, full-width forms and CJK punctuation: no spaces belong next to these.
+_JA = re.compile(
+    r"[\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def has_japanese(text: str) -> bool:
+    return bool(_JA.search(text))
+
+
+_NUMBERISH = re.compile(r"[0-9０-９,.，．]")
+_LATIN_TAIL = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+$")
+_LATIN_HEAD = re.compile(r"^[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+")
+
+
+def join_words(words: list[str]) -> str:
+    """Words joined as printed: ["区", "政情報課"] -> "区政情報課", ["ISO", "認証"] -> "ISO認証".
+
+    Tesseract splits Japanese text at every wider gap; a space is kept only between
+    Latin words. In a Japanese line, spaced-out full-width digits and letters
+    ("４ ０，０００", "Ｆ ＡＱ") are closed up too.
+    """
+    parts = [w.strip() for w in words if w.strip()]
+    if not parts:
+        return ""
+    japanese = any(_JA.search(w) for w in parts)
+    out = parts[0]
+    for word in parts[1:]:
+        out += ("" if _no_space(out, word, japanese) else " ") + word
+    return out
+
+
+def _no_space(left: str, right: str, japanese: bool) -> bool:
+    a, b = left[-1], right[0]
+    if _JA.match(a) or _JA.match(b):
+        return True
+    if not japanese:
+        return False
+    if _NUMBERISH.match(a) and _NUMBERISH.match(b):
+        return True
+    # A lone letter next to a Latin run is a spaced-out full-width word ("Ｆ ＡＱ").
+    tail = _LATIN_TAIL.search(left)
+    head = _LATIN_HEAD.match(right)
+    return bool(tail and head) and (len(tail.group()) == 1 or len(head.group()) == 1)
+
+
+# Katakana and the kanji / symbol drawn the same way; which one was printed shows in
+# the neighbours: katakana come in runs, a lone one between kanji is the kanji.
+_KATA_TO_KANJI = {
+    "ロ": "口",
+    "カ": "力",
+    "エ": "工",
+    "ニ": "二",
+    "タ": "夕",
+    "ト": "卜",
+    "ハ": "八",
+    "ー": "一",
+}
+_KANJI_TO_KATA = {v: k for k, v in _KATA_TO_KANJI.items()}
+_KATA_TO_HIRA = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ"}
+_DASHES = {"ー", "一"}
+
+
+def _kind(ch: str) -> str:
+    if not ch:
+        return "edge"
+    o = ord(ch)
+    if 0x30A1 <= o <= 0x30FC:
+        return "kata"
+    if 0x3041 <= o <= 0x309F:
+        return "hira"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or ch == "々":
+        return "kanji"
+    if ch.isascii() and (ch.isalnum() or ch in "-()"):
+        return "latin"
+    return "other"
+
+
+def fix_lookalikes(text: str) -> str:
+    """Swap OCR's look-alike confusions that the neighbours decide:
+    "人ロ" -> "人口", "フォ口ー" -> "フォロー", "第ー条" -> "第一条", "ー3ー" -> "-3-",
+    "区ヘ報告" -> "区へ報告". Undecidable cases ("ダヘア") are left alone."""
+    chars = list(text)
+    for i, ch in enumerate(text):
+        prev = _kind(chars[i - 1] if i else "")  # already fixed: "フォ口ー" left to right
+        nxt = _kind(text[i + 1] if i + 1 < len(text) else "")
+        chars[i] = _fixed(ch, prev, nxt)
+    return "".join(chars)
+
+
+def _fixed(ch: str, prev: str, nxt: str) -> str:
+    if ch in _DASHES and prev in ("latin", "edge") and nxt in ("latin", "edge") and prev != nxt:
+        return "-"  # "ー3ー" page numbers, "A一B" codes
+    if ch in _KATA_TO_KANJI and "kata" not in (prev, nxt) and "kanji" in (prev, nxt):
+        return _KATA_TO_KANJI[ch]
+    if ch in _KANJI_TO_KATA:
+        if (prev == "kata" and nxt != "kanji") or (nxt == "kata" and prev != "kanji"):
+            return _KANJI_TO_KATA[ch]
+    if ch in _KATA_TO_HIRA and "kata" not in (prev, nxt):
+        return _KATA_TO_HIRA[ch]
+    return ch
