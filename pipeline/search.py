@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 from pydantic import BaseModel
@@ -57,7 +58,7 @@ def _field_texts(rec: SubmissionRecord) -> dict[str, list[str]]:
     secs = rec.sections
     ov = rec.overview
     parties = [p for s in secs for p in (s.counterparty, s.prime_contractor) if p and p.name]
-    texts: dict[str, list[str | None]] = {
+    texts: dict[str, list[Any]] = {
         "title": [rec.title, *(s.title for s in secs)],
         "business": [ov.business_name, *(s.registered_business for s in secs)],
         "purpose": [ov.purpose],
