@@ -90,7 +90,8 @@ def _classify_row(u: Unit) -> Heading:
 
 
 def is_known_label_row(u: Unit) -> bool:
-    """True when a row's first cell is a label the catalogue knows (section or overview)."""
+    """True when a row's first cell is a label the catalogue knows (section or overview), 件名 aside:
+    any form has a 件名, so it is no evidence of a submission by itself."""
     if u.kind != "row" or len(u.cells) < 2:
         return False
     label = u.cells[0].text
@@ -98,6 +99,6 @@ def is_known_label_row(u: Unit) -> bool:
         return False
     for scope in ("section", "overview"):
         m = match_label(label, scope)
-        if m is not None and m.field is not None and m.score >= KNOWN_LABEL_SCORE:
+        if m.field not in (None, "title") and m.score >= KNOWN_LABEL_SCORE:
             return True
     return False

@@ -32,14 +32,16 @@ def segment_submissions(layout: DocumentLayout) -> list[SubmissionSegments]:
     if not any(u.key for u in units):
         raise InputError(
             "no_text",
-            f"{layout.file_name}: no readable text on any page (even after OCR); "
-            "check the scan quality or the OCR settings.",
+            f"{layout.file_name}: no readable text on any page; "
+            "if it is a scan, check its quality and that OCR is on (--ocr auto).",
             file=layout.file_name,
         )
     tags = [classify_unit(u) for u in units]
     starts = [i for i, t in enumerate(tags) if t.kind == "cover"]
     if not starts:
-        if _evidence(units, tags) < MIN_LABELS and not any(t.kind == "checklist" for t in tags):
+        if _evidence(units, tags, fragment=True) < MIN_LABELS and not any(
+            t.kind == "checklist" for t in tags
+        ):
             raise _not_a_submission(layout)
         seg = _build(layout, units, tags, index=0, fragment=True)
         seg.problems.append(
@@ -67,11 +69,13 @@ def _not_a_submission(layout: DocumentLayout) -> InputError:
     )
 
 
-def _evidence(units: list[Unit], tags: list[Heading]) -> int:
-    """How many units carry a known label (件名, sheet or overview labels, checklist headings)."""
+def _evidence(units: list[Unit], tags: list[Heading], *, fragment: bool = False) -> int:
+    """How many units carry a known label (sheet or overview labels, checklist headings; 件名 too
+    under a cover heading, but not for a fragment: every form has a 件名)."""
+    kinds = ("overview", "checklist") if fragment else ("title", "overview", "checklist")
     n = 0
     for u, t in zip(units, tags, strict=True):
-        if t.kind in ("title", "overview", "checklist") or is_known_label_row(u):
+        if t.kind in kinds or is_known_label_row(u):
             n += 1
     return n
 

@@ -107,3 +107,16 @@ def test_layout_without_text_is_no_text():
     with pytest.raises(InputError) as e:
         segment_submissions(lay)
     assert e.value.reason == "no_text"
+
+
+def test_a_form_with_件名_rows_is_not_a_fragment():
+    """Any municipal form has 件名 rows; alone they are no evidence of a submission."""
+    cur = fx.Cursor()
+    table = fx.kv_table(
+        [("件 名", "行政視察に係る電車代"), ("件 名", "研修に係るバス代"), ("金額", "1,200円")],
+        cur=cur,
+    )
+    lay = fx.layout([fx.page(1, [fx.text("支払証明書", cur=cur), table])], "form.pdf")
+    with pytest.raises(InputError) as e:
+        segment_submissions(lay)
+    assert e.value.reason == "not_a_submission"
