@@ -322,7 +322,7 @@ def fill_cells(table: Table, lines: list[Line]) -> Table:
         if not groups:
             continue
         new_lines = [_make_line(spans) for _, spans in sorted(groups.items())]
-        cell.lines = sorted(cell.lines + new_lines, key=_line_key)
+        cell.lines = _merge_rows(sorted(cell.lines + new_lines, key=_line_key))
         cell.text = "\n".join(ln.text for ln in cell.lines)
     return table
 
@@ -339,6 +339,39 @@ def _rejoin(placed: list[tuple[int | None, Span]], whole: Span) -> list[tuple[in
         else:
             out.append((idx, piece))
     return out
+
+
+def _merge_rows(lines: list[Line]) -> list[Line]:
+    """Pieces of text on one baseline inside a cell are one line ("令和6年4月   開発"):
+    joined left to right, with a space where a visible gap separated them."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _same_row(prev, ln):
+            out[-1] = _join_lines(prev, ln)
+        else:
+            out.append(ln)
+    return out
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    h = min(a.bbox.height, b.bbox.height)
+    if h <= 0 or a.bbox.width < 0 or b.bbox.height > 2 * b.bbox.width + 1:
+        return False  # vertical writing keeps its own lines
+    overlap = min(a.bbox.y1, b.bbox.y1) - max(a.bbox.y0, b.bbox.y0)
+    apart = b.bbox.x0 >= a.bbox.x1 - 0.5 or a.bbox.x0 >= b.bbox.x1 - 0.5
+    return overlap >= 0.6 * h and abs(a.bbox.y1 - b.bbox.y1) <= 0.35 * h and apart
+
+
+def _join_lines(a: Line, b: Line) -> Line:
+    left, right = (a, b) if a.bbox.x0 <= b.bbox.x0 else (b, a)
+    spans = list(left.spans)
+    gap = right.bbox.x0 - left.bbox.x1
+    if gap >= 0.5 * min(left.bbox.height, right.bbox.height):
+        box = BBox(x0=left.bbox.x1, y0=left.bbox.y0, x1=right.bbox.x0, y1=left.bbox.y1)
+        spans.append(Span(text=" ", bbox=box, font=left.spans[-1].font, size=left.spans[-1].size))
+    spans += right.spans
+    return Line(spans=spans, bbox=left.bbox.union(right.bbox))
 
 
 def _line_key(line: Line) -> tuple[float, float]:

@@ -138,3 +138,18 @@ def test_new_table_under_a_heading_is_not_a_continuation(tmp_path):
     grid(p2, XS, [78, 118, 158])
     layout = extract_layout(save(doc, tmp_path / "nh.pdf"))
     assert layout.pages[1].tables[0].continues is None
+
+
+def test_pieces_on_one_baseline_stay_one_line_in_a_cell(tmp_path):
+    doc = pymupdf.open()
+    page = new_page(doc)
+    grid(page, [60, 160, 530], [100, 160, 190])
+    text(page, 65, 118, "件")  # a label spread over the cell width (均等割り付け)
+    text(page, 140, 118, "名")
+    text(page, 165, 118, "令和6年4月")
+    text(page, 260, 118, "開発（システム再構築）")
+    text(page, 165, 132, "令和6年7月")
+    text(page, 260, 132, "テスト")
+    (t,) = extract_layout(save(doc, tmp_path / "tab.pdf")).pages[0].tables
+    assert t.cell_at(0, 0).text == "件 名"
+    assert t.cell_at(0, 1).text == "令和6年4月 開発（システム再構築）\n令和6年7月 テスト"
