@@ -100,7 +100,7 @@ class Doc:
         self._footer()
         self.c.showPage()
         self.sub.last = self.page
-        for a, b in zip(self.subs, self.subs[1:]):
+        for a, b in zip(self.subs, self.subs[1:], strict=False):
             a.last = b.first - 1
         self.c.save()
         return self.subs

@@ -82,7 +82,7 @@ class Route:
             gap = (avail - sum(widths)) / (len(text) - 1)
             cx = x0
             c.setFont(self.body_font, size)
-            for ch, w in zip(text, widths):
+            for ch, w in zip(text, widths, strict=True):
                 c.drawString(cx, y, ch)  # one show operator per character
                 cx += w + gap
             return

@@ -100,11 +100,11 @@ def _draw_row(doc, xs, seg: _Seg, row, h, g: Group, index, continuation: bool) -
     if index is not None and g.on_row is not None:
         g.on_row(index, doc.page)
     cols = _row_cols(xs, row)
-    for (x0, x1), cell in zip(cols, row):
+    for (x0, x1), cell in zip(cols, row, strict=True):
         _draw_cell_text(doc, cell, x0, x1, top)
     c.setLineWidth(r.rule_w)
     if r.name == "excel":
-        for (x0, x1), cell in zip(cols, row):
+        for (x0, x1), cell in zip(cols, row, strict=True):
             r.cell_edges(c, x0, doc.rl(top), x1, doc.rl(bot), getattr(cell, "edges", "tblr"))
     else:
         start = xs[0] if seg.rows_drawn == 0 else xs[1]

@@ -55,7 +55,7 @@ def parse(text: str) -> list[dict]:
         if "対策が可能" in line:
             cur["measure_header"] = [x for x in f if x][-1]
             dash = re.search(r"「(.)」", line.split("ない場合は")[-1])
-            cur["mark_header"] = "・対策が可能であれば「○」\n・対策の必要がない場合は「%s」" % dash.group(1)
+            cur["mark_header"] = f"・対策が可能であれば「○」\n・対策の必要がない場合は「{dash.group(1)}」"
             continue
         if f[0] and split_mark(f[0]) is None and "対策" in f[0]:
             group = {"party": party_text(f[0]), "rows": []}

@@ -83,7 +83,7 @@ def test_manifest_entry_matches_file(entry: dict) -> None:
     pages = [s["pages"] for s in entry["submissions"]]
     assert [s["spec"] for s in entry["submissions"]] == entry["spec"]
     assert pages[0][0] == 1 and pages[-1][1] == entry["page_count"]
-    for (a, b), (c, _) in zip(pages, pages[1:]):
+    for (_, b), (c, _) in zip(pages, pages[1:], strict=False):
         assert c == b + 1, "submissions must tile the file in page order"
 
 
