@@ -191,3 +191,27 @@ def test_other_schema_version_is_refused(tmp_path):
     con.close()
     with pytest.raises(store.StoreError, match="schema version 0"):
         store.connect(db)
+
+
+def test_two_writers_at_once_interleave_without_duplicates(tmp_path):
+    """Two processes loading overlapping files into one database: both finish, no duplicates."""
+    db = tmp_path / "f.duckdb"
+    here = Path(__file__).parent
+    script = """
+import sys; sys.path.insert(0, {here!r})
+from pipeline import search, store
+search._tokens = lambda s: [s[i:i+2] for i in range(len(s) - 1)]
+from test_store_factory import make_result
+for i in {order}:
+    store.write_result({db!r}, make_result(f"doc{{i}}", n_records=2))
+"""
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script.format(here=str(here), db=str(db), order=order)])
+        for order in ("range(12)", "reversed(range(12))")
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    c = _counts(db)
+    assert c["files"] == 12 and c["submissions"] == 24 and c["sections"] == 48
+    with store.opened(db, read_only=True) as con:
+        dup = con.execute("SELECT count(*) - count(DISTINCT document_id) FROM submissions").fetchone()[0]
+        assert dup == 0
