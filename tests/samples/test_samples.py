@@ -169,18 +169,22 @@ def test_legacy_route_draws_marks_and_spaces_labels() -> None:
         assert {"事", "業", "名"} <= words  # 事業名 distributed over the cell, one glyph per word
 
 
-def test_checklist_party_cell_is_merged() -> None:
-    """No rule crosses the party column between the rows of one group."""
-    entry = FILES["good/003_ikiiki_hiking.pdf"]
+@pytest.mark.parametrize("file", ["good/003_ikiiki_hiking.pdf", "good/000_5saiji_kenshin.pdf",
+                                  "good/004_kumin_iken_faq.pdf"])
+def test_checklist_party_cell_is_merged(file: str) -> None:
+    """In every route no rule crosses the party column between the rows of one group."""
+    entry = FILES[file]
     page_no = entry["submissions"][0]["checklist_rows"][0]
-    with pymupdf.open(SAMPLES / entry["file"]) as doc:
+    with pymupdf.open(SAMPLES / file) as doc:
         page = doc[page_no - 1]
-        party = next(b for b in page.get_text("blocks") if "区が行う情報保護対策" in b[4])
+        party = next(b for b in page.get_text("blocks") if "【運用上の対策】" in b[4])
         horizontals = [it for d in page.get_drawings() for it in d["items"]
                        if it[0] == "l" and abs(it[1].y - it[2].y) < 0.1]
-        crossing = [it for it in horizontals if it[1].x <= party[0] + 1 < it[2].x
+        crossing = [it for it in horizontals if min(it[1].x, it[2].x) <= party[0] + 1 < max(it[1].x, it[2].x)
                     and party[1] < it[1].y < party[3] + 60]
-        assert crossing == []
+        below = [it for it in horizontals if min(it[1].x, it[2].x) > party[2]
+                 and party[1] < it[1].y < party[3] + 60]
+        assert crossing == [] and below, "rows are ruled, the merged party cell is not"
 
 
 def test_truncated_file_is_broken() -> None:
