@@ -111,7 +111,8 @@ CREATE TABLE IF NOT EXISTS sections (
 
 CREATE TABLE IF NOT EXISTS data_items (
     document_id VARCHAR, file_sha256 VARCHAR, section_no INTEGER, item_no INTEGER,
-    section_kind VARCHAR, name VARCHAR, qualifier VARCHAR
+    section_kind VARCHAR, name VARCHAR, qualifier VARCHAR,
+    name_key VARCHAR              -- Sudachi-normalised name: variants group together
 );
 
 CREATE TABLE IF NOT EXISTS parties (
@@ -224,7 +225,7 @@ SELECT d.document_id,
        d.section_kind,
        d.name AS item,
        d.qualifier,
-       lower(trim(d.name)) AS item_key
+       coalesce(d.name_key, lower(trim(d.name))) AS item_key
 FROM data_items d
 JOIN submissions sub USING (document_id)
 LEFT JOIN sections s ON s.document_id = d.document_id AND s.section_no = d.section_no;

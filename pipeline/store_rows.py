@@ -83,7 +83,14 @@ def _section_rows(rows: dict[str, list[Row]], key: Row, i: int, sec: Section) ->
     )
     for j, d in enumerate(sec.data_items):
         rows["data_items"].append(
-            {**sk, "item_no": j, "section_kind": sec.kind, "name": d.name, "qualifier": d.qualifier}
+            {
+                **sk,
+                "item_no": j,
+                "section_kind": sec.kind,
+                "name": d.name,
+                "qualifier": d.qualifier,
+                "name_key": item_key(d.name),
+            }
         )
     for role, party in (("counterparty", sec.counterparty), ("prime_contractor", sec.prime_contractor)):
         if party is not None:
@@ -102,6 +109,13 @@ def _section_rows(rows: dict[str, list[Row]], key: Row, i: int, sec: Section) ->
         )
     for j, e in enumerate(sec.schedule):
         rows["schedule"].append({**sk, "entry_no": j, "date": e.date, "milestone": e.milestone})
+
+
+def item_key(name: str) -> str:
+    """A data item's grouping key: Sudachi normalized forms (メール・アドレス -> メールアドレス)."""
+    from pipeline.tokenize import normalized_key  # loads Sudachi on first use
+
+    return normalized_key(name) or name.strip().lower()
 
 
 def _party_row(sk: Row, kind: str, role: str, party: Party) -> Row:

@@ -215,3 +215,15 @@ for i in {order}:
     with store.opened(db, read_only=True) as con:
         dup = con.execute("SELECT count(*) - count(DISTINCT document_id) FROM submissions").fetchone()[0]
         assert dup == 0
+
+
+def test_v_data_items_groups_spelling_variants(tmp_path):
+    db = tmp_path / "f.duckdb"
+    store.write_result(db, make_result("a", items=("カナ氏名", "メールアドレス")))
+    store.write_result(db, make_result("b", items=("ｶﾅ氏名", "メール・アドレス")))
+    with store.opened(db, read_only=True) as con:
+        rows = con.execute(
+            "SELECT item_key, count(DISTINCT document_id), list(DISTINCT item ORDER BY item) FROM v_data_items"
+            " WHERE section_kind = '電算処理' AND item NOT IN ('氏名') GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    assert [(r[1], len(r[2])) for r in rows] == [(2, 2), (2, 2)]
