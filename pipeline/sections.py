@@ -59,7 +59,9 @@ def map_sheet(ctx: MapContext, region: Region, index: int) -> MappedSheet | None
         )
         return None
     kind = region.section_kind or "電算処理"
-    sec = Section(kind=kind, pages=list(range(region.pages[0], region.pages[-1] + 1)))
+    # From the 件名 to the end of the last row: trailing furniture (a page number) does not count.
+    first, last = min(p.pages[0] for p in pairs), max(p.pages[-1] for p in pairs)
+    sec = Section(kind=kind, pages=list(range(first, last + 1)))
     sheet = MappedSheet(sec)
     for p in pairs:
         fld = _apply_pair(ctx, sec, p, index)

@@ -368,3 +368,10 @@ def test_ocr_noise_in_mark_cell_is_warned_not_kept():
     rec = _map(lay).record
     assert [(r.mark, r.note) for r in rec.checklists] == [("blank", None), ("applicable", None)]
     assert "checklist_mark_unread" in [w.code for w in rec.warnings]
+
+
+def test_section_pages_end_with_its_last_row():
+    lay = fx.seed003_layout()
+    lay.pages.append(fx.page(4, [fx.text("- 4 -", x0=280, y0=800)]))
+    sec = _map(lay).record.sections[0]
+    assert sec.pages == [3]
