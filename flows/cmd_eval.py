@@ -13,7 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from flows.cli import app
-from pipeline.eval import Scores, load_goldens, propose_goldens, score_by_group, score_records
+from pipeline.eval import (
+    Scores,
+    fact_differences,
+    load_goldens,
+    propose_goldens,
+    score_by_group,
+    score_records,
+)
 
 
 class Format(StrEnum):
@@ -104,13 +111,16 @@ def eval_(
     group: Annotated[Group | None, typer.Option("--group", help="Only samples of this kind.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table (readable) or json.")] = Format.table,
     min_f1: Annotated[float | None, typer.Option("--min-f1", help="Exit 1 when the micro F1 is below this.")] = None,
+    show: Annotated[
+        list[str] | None, typer.Option("--show", help="Also list the missed/extra facts of this field path (repeatable).")
+    ] = None,
 ) -> None:
     """Per-field precision / recall / F1 of the records read from SAMPLES_DIR against the goldens.
 
     It reports and exits 0; with --min-f1 it exits 1 when the micro-averaged F1 is lower.
     FUGI_PROPOSE_GOLDEN=1 also writes the pipeline's records to GOLDEN/_proposed/ for review.
 
-    Example: fugi eval samples --golden tests/golden --group good --min-f1 0.8
+    Example: fugi eval samples --golden tests/golden --group good --min-f1 0.8 --show sections.content
     """
     err = Console(stderr=True)
     entries = _entries(samples_dir, group.value if group else None)
@@ -138,6 +148,9 @@ def eval_(
     scores = score_records(predicted, gold)
     groups = score_by_group(predicted, gold, kind_of.get) if group is None else {}
     _print(scores, groups, fmt)
+    for field in show or []:
+        for doc_id, what, fact in fact_differences(predicted, gold, field):
+            err.print(f"{field} {what} in {doc_id[:12]}: {fact}", markup=False, highlight=False)
     if min_f1 is not None and scores.micro.f1 < min_f1:
         err.print(f"micro F1 {scores.micro.f1:.3f} is below --min-f1 {min_f1}", style="red")
         raise typer.Exit(1)

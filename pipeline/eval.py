@@ -359,6 +359,22 @@ def score_records(predicted: list[dict], golden: list[dict]) -> Scores:
     )
 
 
+def fact_differences(predicted: list[dict], golden: list[dict], field: str) -> list[tuple[str, str, Fact]]:
+    """What made one field path imperfect: ``[(document_id, "missed" | "extra", fact), …]``."""
+    pred, gold = _by_id(predicted), _by_id(golden)
+    out: list[tuple[str, str, Fact]] = []
+    for doc_id in sorted(set(pred) | set(gold)):
+        g = flatten_record(gold[doc_id]).get(field, Counter()) if doc_id in gold else Counter()
+        p: Counter = Counter()
+        if doc_id in pred:
+            gold_rows = (gold[doc_id].get("checklists") or []) if doc_id in gold else []
+            keys = align_checklists(pred[doc_id].get("checklists") or [], gold_rows)
+            p = flatten_record(pred[doc_id], keys).get(field, Counter())
+        out += [(doc_id, "missed", f) for f in (g - p).elements()]
+        out += [(doc_id, "extra", f) for f in (p - g).elements()]
+    return out
+
+
 def score_by_group(
     predicted: list[dict], golden: list[dict], group_of: Callable[[str], str | None]
 ) -> dict[str, Scores]:

@@ -218,3 +218,15 @@ def test_ocr_slip_in_a_measure_costs_the_row_not_its_mark():
     # A different measure of the same list is not aligned to it.
     pred["checklists"][0]["measure"] = "サーバ冗長化、バックアップ等により、システム稼働体制を整備する。"
     assert score_records([pred], [gold]).fields["checklists.mark"].recall == pytest.approx(1 / 2)
+
+
+def test_fact_differences_name_the_missed_and_extra_facts():
+    from pipeline.eval import fact_differences
+
+    gold = _record()
+    pred = copy.deepcopy(gold)
+    pred["sections"][0]["data_items"][0]["name"] = "住 所X"
+    diffs = fact_differences([pred], [gold], "sections.data_items")
+    assert (gold["document_id"], "missed", ("外部結合", 0, "住所", None)) in diffs
+    assert (gold["document_id"], "extra", ("外部結合", 0, "住所X", None)) in diffs
+    assert len(diffs) == 2
