@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pipeline.labels import match_label
 from pipeline.units import Unit
 
-KIND_WORDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
 _COVER = re.compile(
     r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$"
 )

@@ -13,7 +13,6 @@ from models.record import (
     ChangeMark,
     MappedSubmission,
     PriorApproval,
-    RecordWarning,
     Source,
     SubmissionRecord,
 )
@@ -23,10 +22,11 @@ from pipeline.checklists import map_checklists
 from pipeline.cover import map_cover
 from pipeline.map_context import MapContext
 from pipeline.overview import map_overview
+from pipeline.pairs import Pair
 from pipeline.provisions import find_references
 from pipeline.record_items import map_record_items
 from pipeline.sections import MARK_FIELD, MappedSheet, map_sections
-from pipeline.units import refs_to_units
+from pipeline.units import Unit, refs_to_units
 from pipeline.wareki import parse_prior_approvals
 
 
@@ -63,7 +63,7 @@ def map_record(
         prior_approvals=_prior_approvals(legend, overview.description, units),
         change_marks=sheet_marks + item_marks + row_marks,
         references=find_references(all_text, own=cover.material_no),
-        warnings=[RecordWarning(code=w.code, message=w.message, page=w.page) for w in ctx.warnings],
+        warnings=list(ctx.warnings),
     )
     if seg.council:
         ctx.prov("council", seg.heading_page)
@@ -71,15 +71,19 @@ def map_record(
     return MappedSubmission(record=record, provenance=ctx.provenance)
 
 
+def _page_range(layout: DocumentLayout, seg: SubmissionSegments) -> tuple[int, int]:
+    return (seg.pages[0], seg.pages[-1]) if seg.pages else (1, layout.page_count)
+
+
 def _page_problems(layout: DocumentLayout, seg: SubmissionSegments) -> list[Problem]:
     """What the extractor flagged on this submission's pages (OCR trouble, odd grids …)."""
-    first, last = (seg.pages + seg.pages)[:2] if seg.pages else (1, layout.page_count)
+    first, last = _page_range(layout, seg)
     out = [pr for p in layout.pages if first <= p.number <= last for pr in p.problems]
     return out + [pr for pr in layout.problems if pr.page is None or first <= pr.page <= last]
 
 
 def _source(layout: DocumentLayout, seg: SubmissionSegments) -> Source:
-    first, last = (seg.pages + seg.pages)[:2] if seg.pages else (1, layout.page_count)
+    first, last = _page_range(layout, seg)
     pages = [p for p in layout.pages if first <= p.number <= last]
     ocr = [p.number for p in pages if p.source == "ocr"]
     text_source: Literal["text_layer", "ocr", "mixed"] = "text_layer"
@@ -109,7 +113,7 @@ def _sheet_marks(ctx: MapContext, sheets: list[MappedSheet]) -> list[ChangeMark]
     return marks
 
 
-def _mark_field(fld: str | None, pair, offset: int) -> str | None:  # noqa: ANN001
+def _mark_field(fld: str | None, pair: Pair, offset: int) -> str | None:
     if fld is None:
         return None
     if fld == "data_items":
@@ -117,7 +121,9 @@ def _mark_field(fld: str | None, pair, offset: int) -> str | None:  # noqa: ANN0
     return MARK_FIELD.get(fld, fld)
 
 
-def _prior_approvals(legend: str | None, description: str | None, units) -> list[PriorApproval]:  # noqa: ANN001
+def _prior_approvals(
+    legend: str | None, description: str | None, units: list[Unit]
+) -> list[PriorApproval]:
     """From the ※ legend(s) and the overview's 事業内容: one per (council, fiscal year, session)."""
     texts = [
         u.text for u in units if u.kind == "line" and u.key.startswith("※") and "承認" in u.key

@@ -6,6 +6,7 @@ map_record_items(ctx)[0] -> RecordItem(group=["基本情報", "住民情報"], n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from models.record import ChangeMark, RecordItem
 from pipeline.change_marks import marked_runs
@@ -48,7 +49,7 @@ def _lines(units: list[Unit]) -> list[ValueLine]:
     return out
 
 
-def _changed_names(run_texts) -> set[str]:  # noqa: ANN001 - any iterable of str
+def _changed_names(run_texts: Iterable[str]) -> set[str]:
     names: set[str] = set()
     for text in run_texts:
         for piece in split_outside_brackets(text, "、"):

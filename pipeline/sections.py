@@ -7,6 +7,7 @@ sections[1].counterparty -> Party(name=None, undecided=True)   # 結合の相手
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from models.record import Party, Protection, Section
@@ -110,7 +111,7 @@ def _set_divisions(sec: Section, p: Pair, value: str) -> list[str]:
     return ["holding_divisions"]
 
 
-def _set_text(name: str):  # noqa: ANN202 - a small setter factory
+def _set_text(name: str) -> Callable[[Section, Pair, str], list[str]]:
     def setter(sec: Section, p: Pair, value: str) -> list[str]:
         if getattr(sec, name) is None:
             setattr(sec, name, value)
