@@ -19,6 +19,8 @@ _COVER = re.compile(
 _CHECKLIST = re.compile(
     r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト"
 )
+# Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
+_OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")
 _OVERVIEW_ROW_LABELS = ("事業名",)
 # Label score from which a table row's first cell counts as a known label.
 KNOWN_LABEL_SCORE = 0.8
@@ -55,7 +57,7 @@ def classify_unit(u: Unit) -> Heading:
 def _classify_line(key: str) -> Heading:
     if key.startswith("事業の概要") and len(key) <= 12:
         return Heading("overview", key)
-    cm = _CHECKLIST.search(key)
+    cm = _CHECKLIST.search(key) or _CHECKLIST.search(_OCR_NOISE.sub("", key))
     if cm and len(key) <= 60:
         return Heading("checklist", key, checklist_kind=cm.group(1))
     if "記録項目" in key and len(key) <= 40 and not key[0].isdigit():

@@ -120,3 +120,10 @@ def test_a_form_with_件名_rows_is_not_a_fragment():
     with pytest.raises(InputError) as e:
         segment_submissions(lay)
     assert e.value.reason == "not_a_submission"
+
+
+def test_ocr_speck_in_checklist_heading():
+    lay = fx.seed001_layout()
+    lay.pages[0].blocks[0].lines[0] = fx.line("5 業務委託にかかる個人情報保護対策チェッ・クリスト")
+    seg = segment_submissions(lay)[0]
+    assert [(r.kind, r.checklist_kind) for r in seg.regions] == [("checklist", "業務委託")]
