@@ -198,6 +198,7 @@ class WorkerPool:
                 msg = s.conn.recv()
             except (EOFError, OSError):
                 msg = None
+                s.proc.join(1)  # the pipe closed: the worker is dying, let it be reaped
             if msg == "ready":
                 s.ready = True
                 return None
@@ -240,7 +241,7 @@ class WorkerPool:
         if self.start_failures >= _MAX_START_FAILURES:
             raise InternalError(
                 f"worker processes die before they are ready ({self._death(s)}); "
-                "run `fugi ingest --workers 0` to see the error."
+                "raise --memory-limit, or run `fugi ingest --workers 0` to see the error."
             )
         return self._new_slot()
 

@@ -61,3 +61,12 @@ def test_timeout_kills_the_worker_and_quarantines_the_file():
         assert time.monotonic() - t0 < 60
     assert [r.reason for r in results] == ["timeout"]
     assert "still running after" in results[0].message
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_start_fail_the_batch_clearly():
+    from models.errors import InternalError
+
+    with pytest.raises(InternalError, match="raise --memory-limit"):
+        with WorkerPool(1, ExtractSettings(), memory_limit=48 << 20) as pool:
+            list(pool.results([_job("001_checklist_fragment.pdf")]))
