@@ -19,6 +19,7 @@ _COVER = re.compile(
 _CHECKLIST = re.compile(
     r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト"
 )
+_KIND_WORDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
 # Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
 _OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")
 _OVERVIEW_ROW_LABELS = ("事業名",)
@@ -44,9 +45,9 @@ def classify_unit(u: Unit) -> Heading:
         return _classify_row(u)
     if not key:
         return NONE
-    m = _COVER.match(key.replace("･", "・"))
-    if m:
-        return Heading("cover", key, council=m.group("council"), item_kind=m.group("kind"))
+    cover = classify_unit_text(key)
+    if cover.kind == "cover":
+        return cover
     if key.startswith("件名"):
         return Heading("title", key)
     if "のとおり" in key or key.startswith("※"):
@@ -54,8 +55,33 @@ def classify_unit(u: Unit) -> Heading:
     return _classify_line(key)
 
 
+def join_split_headings(units: list[Unit], tags: list[Heading]) -> list[Heading]:
+    """A council name on one line and its kind word (付議事項 …) alone on the next are one heading."""
+    out = list(tags)
+    for i in range(1, len(units)):
+        prev, u = units[i - 1], units[i]
+        if (
+            u.kind != "line"
+            or prev.kind != "line"
+            or prev.page != u.page
+            or out[i - 1].kind != "none"
+        ):
+            continue
+        joined = classify_unit_text(prev.key + u.key)
+        if u.key in _KIND_WORDS and joined.kind == "cover":
+            out[i - 1], out[i] = joined, NONE
+    return out
+
+
+def classify_unit_text(key: str) -> Heading:
+    m = _COVER.match(key.replace("･", "・"))
+    if m:
+        return Heading("cover", key, council=m.group("council"), item_kind=m.group("kind"))
+    return NONE
+
+
 def _classify_line(key: str) -> Heading:
-    if key.startswith("事業の概要") and len(key) <= 12:
+    if (key.startswith("事業の概要") or key.startswith("事業概要")) and len(key) <= 12:
         return Heading("overview", key)
     cm = _CHECKLIST.search(key) or _CHECKLIST.search(_OCR_NOISE.sub("", key))
     if cm and len(key) <= 60:

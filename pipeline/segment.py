@@ -17,6 +17,7 @@ from pipeline.headings import (
     Heading,
     classify_unit,
     is_known_label_row,
+    join_split_headings,
 )
 from pipeline.sheet_kind import sheet_kind
 from pipeline.units import Unit, layout_units, refs_to_units, units_to_refs
@@ -36,7 +37,7 @@ def segment_submissions(layout: DocumentLayout) -> list[SubmissionSegments]:
             "if it is a scan, check its quality and that OCR is on (--ocr auto).",
             file=layout.file_name,
         )
-    tags = [classify_unit(u) for u in units]
+    tags = join_split_headings(units, [classify_unit(u) for u in units])
     starts = [i for i, t in enumerate(tags) if t.kind == "cover"]
     if not starts:
         if _evidence(units, tags, fragment=True) < MIN_LABELS and not any(

@@ -127,3 +127,15 @@ def test_ocr_speck_in_checklist_heading():
     lay.pages[0].blocks[0].lines[0] = fx.line("5 業務委託にかかる個人情報保護対策チェッ・クリスト")
     seg = segment_submissions(lay)[0]
     assert [(r.kind, r.checklist_kind) for r in seg.regions] == [("checklist", "業務委託")]
+
+
+def test_heading_split_over_two_lines():
+    lay = fx.seed003_layout()
+    lay.pages[0].blocks[0] = fx.text("新宿区個人情報保護管理運営会議", "付議事項", y0=40)
+    seg = segment_submissions(lay)[0]
+    assert (seg.council, seg.item_kind, seg.fragment) == (
+        "個人情報保護管理運営会議",
+        "付議事項",
+        False,
+    )
+    assert seg.regions[0].kind == "cover"
