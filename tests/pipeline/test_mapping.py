@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fixtures_layout as fx
+import fixtures_documents as fx
 
 from models.record import ChangeMark, DataItem, Party, Period, Protection, ScheduleEntry
 from pipeline.mapping import map_record

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fixtures_layout as fx
+import fixtures_documents as fx
 import pytest
 
 from models.errors import InputError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import fixtures_layout as fx
+import fixtures_documents as fx
 
 from models.record import FieldProvenance, MappedSubmission, Section, SubmissionRecord
 from pipeline.mapping import map_record
