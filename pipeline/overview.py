@@ -23,6 +23,7 @@ _MARKERS = (
     re.compile(r"(?:^|(?<=\s))\((\d{1,2})\)\s*"),
     re.compile(r"(?:^|(?<=\s))([①-⑳])\s*"),
     re.compile(r"(?:^|(?<=\s))(\d{1,2})[.、]\s*"),
+    re.compile(r"(?:^|(?<=\s))\(([ア-ン])\)\s*"),
 )
 _COUNT_HEAD = re.compile(r"数|規模|見込")
 LABEL_SCORE = 0.75
@@ -97,8 +98,9 @@ def parse_agenda(lines: list[str]) -> list[str]:
 def _agenda_item(raw: str) -> str | None:
     s = raw.strip()
     for word in CATEGORY_WORDS:
-        if s.startswith(word):
-            rest = normalize_text(s[len(word) :])
+        # "外部結合 LGWAN…" / "外部結合\n…" name the category; "外部結合の実施" is just text.
+        if s.startswith(word) and (len(s) == len(word) or s[len(word)] in " \t\n\u3000:："):
+            rest = normalize_text(s[len(word) :].lstrip(":："))
             return f"{word} {rest}" if rest else word
     return normalize_text(s)
 

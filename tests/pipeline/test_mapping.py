@@ -375,3 +375,18 @@ def test_section_pages_end_with_its_last_row():
     lay.pages.append(fx.page(4, [fx.text("- 4 -", x0=280, y0=800)]))
     sec = _map(lay).record.sections[0]
     assert sec.pages == [3]
+
+
+def test_agenda_numbering_variants_and_category_word():
+    from pipeline.overview import parse_agenda
+
+    lines = [
+        "2 本会議への付議内容",
+        "①電算処理 システムを改修する。",
+        "②業務委託",
+        "保守を委託する。",
+        "3 対象者数 約10人",
+    ]
+    assert parse_agenda(lines) == ["電算処理 システムを改修する。", "業務委託 保守を委託する。"]
+    lines = ["4 本審議会における付議内容", "(ア) 外部結合の実施", "(イ) 再委託 印刷業務の再委託"]
+    assert parse_agenda(lines) == ["外部結合の実施", "再委託 印刷業務の再委託"]
