@@ -9,7 +9,7 @@ page frame; `dpi` converts pixels to PDF points (points = pixels * 72 / dpi).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -19,6 +19,9 @@ from extractors.grid import Segment
 Mark = str  # "○" or "－"
 # No table is smaller than this (points) both ways; the strokes of big type can be.
 MIN_GRID_PT = 36.0
+# A straight line at least this long (points) that is no table rule is still a line
+# (an underline, a box, an arrow), never a stroke of type up to about 18 pt.
+LOOSE_LINE_PT = 20.0
 
 # ---------------------------------------------------------------- ink
 
@@ -120,6 +123,10 @@ class Rules:
     vertical: np.ndarray
     width_px: int
     segments: list[Segment]
+    # Straight lines that are not table rules (underlines, flow-chart boxes and arrows,
+    # dashed lanes), erased before OCR too; underlines as (x0, x1, y) pixels.
+    loose: np.ndarray | None = None
+    underlines: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def mask(self) -> np.ndarray:
@@ -155,12 +162,100 @@ def find_rules(ink: np.ndarray, dpi: float) -> Rules:
     tol = max(3.0, width * 2.0, dpi * 3 / 72)
     h_keep = [(i, s) for i, s in hs if _anchored(s, [o for _, o in vs], tol)]
     v_keep = [(i, s) for i, s in vs if _anchored(s, [o for _, o in hs], tol)]
+    # Twice: dropping an arrow can leave the box it pointed at without a partner.
+    for _ in range(2):
+        h_keep, v_keep = (
+            [(i, s) for i, s in h_keep if _has_partner(s, h_keep, v_keep, tol)],
+            [(i, s) for i, s in v_keep if _has_partner(s, v_keep, h_keep, tol)],
+        )
     h_keep, v_keep = _drop_small_grids(h_keep, v_keep, tol, min_size=dpi * MIN_GRID_PT / 72)
     scale = 72.0 / dpi
     segments = [
         Segment(s.orient, s.pos * scale, s.start * scale, s.end * scale) for _, s in h_keep + v_keep
     ]
-    return Rules(_select(h_labels, h_keep), _select(v_labels, v_keep), width, segments)
+    kept = {i for i, _ in h_keep} | {-i for i, _ in v_keep}
+    long = dpi * LOOSE_LINE_PT / 72
+    loose_h = [(i, s) for i, s in hs if i not in kept and s.end - s.start >= long]
+    loose_v = [(i, s) for i, s in vs if -i not in kept and s.end - s.start >= long]
+    loose = cv2.bitwise_or(_select(h_labels, loose_h), _select(v_labels, loose_v))
+    loose = cv2.bitwise_or(loose, dashed_lines(ink, dpi))
+    underlines = [(int(s.start), int(s.end), int(s.pos)) for _, s in loose_h]
+    return Rules(
+        _select(h_labels, h_keep), _select(v_labels, v_keep), width, segments, loose, underlines
+    )
+
+
+def dashed_lines(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Mask of dashed and dotted rules (flow-chart lanes, cut lines): rows of short thin
+    dashes, each too short to survive the rule opening, together longer than any text."""
+    pt = dpi / 72.0
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    out = np.zeros_like(ink)
+    for orient in ("h", "v"):
+        w, h = stats[1:n, cv2.CC_STAT_WIDTH], stats[1:n, cv2.CC_STAT_HEIGHT]
+        length, thick = (w, h) if orient == "h" else (h, w)
+        dash = (length >= 0.7 * pt) & (length <= 6 * pt) & (thick <= 1.6 * pt)
+        dash &= (length >= 1.5 * thick) | (length <= 1.6 * pt)  # dashes, or dots
+        ids = np.flatnonzero(dash) + 1
+        if ids.size == 0:
+            continue
+        cand = np.isin(labels, ids).astype(np.uint8) * 255
+        gap = int(3.5 * pt)
+        run = int(MIN_GRID_PT * pt)
+        close_k = (gap, 1) if orient == "h" else (1, gap)
+        open_k = (run, 1) if orient == "h" else (1, run)
+        joined = cv2.morphologyEx(
+            cand, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close_k)
+        )
+        lines = cv2.morphologyEx(
+            joined, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, open_k)
+        )
+        out |= lines  # the gaps too: erased they are paper, kept they close boxes
+    return out
+
+
+def find_boxes(rules: Rules, dpi: float) -> list[tuple[int, int, int, int]]:
+    """Closed rectangles drawn with lines (flow-chart boxes, framed notes, and the cells of
+    tables): their insides as (x0, y0, x1, y1) pixels, smallest first."""
+    mask = rules.mask if rules.loose is None else cv2.bitwise_or(rules.mask, rules.loose)
+    # Close the corners a dashed box leaves open.
+    k = max(3, int(dpi * 2.5 / 72))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    contours, hierarchy = cv2.findContours(mask, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    if hierarchy is None:
+        return []
+    min_side = dpi * 12 / 72
+    out = []
+    for c, hr in zip(contours, hierarchy[0], strict=True):
+        if hr[3] < 0:
+            continue  # an outer edge; the inside of a box is a hole
+        x, y, w, h = cv2.boundingRect(c)
+        if w >= min_side and h >= min_side and cv2.contourArea(c) >= 0.85 * w * h:
+            out.append((x, y, x + w, y + h))
+    return sorted(out, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+
+
+def _has_partner(
+    s: Segment, same: list[tuple[int, _Piece]], cross: list[tuple[int, _Piece]], tol: float
+) -> bool:
+    """True when a parallel rule faces s across a cell: it runs along most of s and one
+    rule of the other direction reaches both. The arrow joining two boxes of a flow
+    chart has none, so the boxes do not become one table."""
+    for _, o in same:
+        if o is s:
+            continue
+        overlap = min(o.end, s.end) - max(o.start, s.start)
+        if overlap < 0.5 * (s.end - s.start):
+            continue
+        lo, hi = min(o.pos, s.pos), max(o.pos, s.pos)
+        for _, c in cross:
+            if (
+                c.start - tol <= lo
+                and c.end + tol >= hi
+                and max(o.start, s.start) - tol <= c.pos <= min(o.end, s.end) + tol
+            ):
+                return True
+    return False
 
 
 def _drop_small_grids(
@@ -252,9 +347,10 @@ def _anchored(s: Segment, others: list[Segment], tol: float) -> bool:
 
 
 def erase_rules(gray: np.ndarray, rules: Rules) -> np.ndarray:
-    """A copy of the page with the table rules painted paper-white (before OCR)."""
+    """A copy of the page with its rules and other lines painted paper-white (before OCR)."""
     grow = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
-    mask = cv2.dilate(rules.mask, grow)
+    mask = rules.mask if rules.loose is None else cv2.bitwise_or(rules.mask, rules.loose)
+    mask = cv2.dilate(mask, grow)
     out = gray.copy()
     out[mask > 0] = 255
     return out

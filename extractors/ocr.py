@@ -143,7 +143,7 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
     inset = rules.width_px + max(2, int(dpi / 100))
     for table in tables:
         _read_table(api, clean, table, dpi, inset)
-    blocks = _read_blocks(api, clean, tables, dpi)
+    blocks = _read_blocks(api, clean, tables, gi.find_boxes(rules, dpi), dpi)
     scale = 72.0 / dpi
     page = Page(
         number=number,
@@ -303,28 +303,33 @@ def _to_pixels(box: BBox, dpi: float, shape: tuple[int, ...]) -> tuple[int, int,
 
 
 def _read_blocks(
-    api: PyTessBaseAPI, clean: np.ndarray, tables: list[Table], dpi: float
+    api: PyTessBaseAPI,
+    clean: np.ndarray,
+    tables: list[Table],
+    boxes: list[tuple[int, int, int, int]],
+    dpi: float,
 ) -> list[TextBlock]:
-    """Text outside the tables: one Tesseract layout pass over the page with the tables
-    masked, then each inked region that pass left unread (a lone page number, a short
-    label) read on its own."""
+    """Text outside the tables: each drawn box (flow-chart box, framed note) read on its
+    own, then one Tesseract layout pass over the rest of the page, then each inked region
+    that pass left unread (a lone page number, a short label)."""
     masked = clean.copy()
     grow = max(3, int(dpi / 50))
-    for t in tables:
-        x0, y0, x1, y1 = _to_pixels(t.bbox, dpi, clean.shape)
+    table_boxes = [_to_pixels(t.bbox, dpi, clean.shape) for t in tables]
+    for x0, y0, x1, y1 in table_boxes:
         masked[max(0, y0 - grow) : y1 + grow, max(0, x0 - grow) : x1 + grow] = 255
-    if not _has_ink(masked, dpi):
-        return []
-    words = recognise(api, masked, dpi, PSM.AUTO)
-    for x0, y0, x1, y1 in _unread_regions(masked, words, dpi):
-        more = recognise(api, masked[y0:y1, x0:x1], dpi, PSM.SINGLE_BLOCK)
-        base = max((w.line for w in words), default=0) + 1
-        blk = max((w.block for w in words), default=0) + 1
-        for w in more:
-            bx0, by0, bx1, by1 = w.box
-            words.append(
-                Word(w.text, w.conf, (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0), blk, base + w.line)
-            )
+    words: list[Word] = []
+    for x0, y0, x1, y1 in boxes:  # smallest first: a box inside a box is read alone
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if any(tx0 <= cx <= tx1 and ty0 <= cy <= ty1 for tx0, ty0, tx1, ty1 in table_boxes):
+            continue
+        crop = masked[y0:y1, x0:x1]
+        if _has_ink(crop, dpi):
+            _add_words(words, recognise(api, crop, dpi, PSM.SINGLE_BLOCK), x0, y0)
+        masked[y0:y1, x0:x1] = 255
+    if _has_ink(masked, dpi):
+        _add_words(words, recognise(api, masked, dpi, PSM.AUTO), 0, 0)
+        for x0, y0, x1, y1 in _unread_regions(masked, words, dpi):
+            _add_words(words, recognise(api, masked[y0:y1, x0:x1], dpi, PSM.SINGLE_BLOCK), x0, y0)
     blocks: list[TextBlock] = []
     for block_id in sorted({w.block for w in words}):
         lines = words_to_lines([w for w in words if w.block == block_id], dpi, (0, 0))
@@ -335,6 +340,16 @@ def _read_blocks(
             blocks.append(TextBlock(lines=lines, bbox=bbox))
     blocks.sort(key=lambda b: (b.bbox.y0, b.bbox.x0))
     return blocks
+
+
+def _add_words(words: list[Word], more: list[Word], x0: int, y0: int) -> None:
+    """Append words read from a crop at (x0, y0), numbering their blocks and lines on."""
+    block = max((w.block for w in words), default=-1) + 1
+    line = max((w.line for w in words), default=-1) + 1
+    for w in more:
+        bx0, by0, bx1, by1 = w.box
+        box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
+        words.append(Word(w.text, w.conf, box, block + w.block, line + w.line))
 
 
 def _unread_regions(
