@@ -18,7 +18,8 @@ from pipeline.units import Unit, compact
 
 CATEGORY_WORDS = ("電算処理", "外部結合", "業務委託", "再委託")
 _AGENDA_HEAD = re.compile(r"(付議内容|諮問内容|報告内容|付議事項の内容|諮問事項|付議事項)$")
-_TOP_HEADING = re.compile(r"^\s*(\d{1,2})\s+(\S.*)$")
+# "3 対象者数" / "3対象者数" (OCR drops the space); not "1.…" sub-items nor "900人…" counts.
+_TOP_HEADING = re.compile(r"^\s*(\d{1,2})\s*(?![\d.、)．人件名年月日時歳回か%万千百])(\S.*)$")
 _MARKERS = (
     re.compile(r"(?:^|(?<=\s))\((\d{1,2})\)\s*"),
     re.compile(r"(?:^|(?<=\s))([①-⑳])\s*"),

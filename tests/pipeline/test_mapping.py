@@ -390,3 +390,17 @@ def test_agenda_numbering_variants_and_category_word():
     assert parse_agenda(lines) == ["電算処理 システムを改修する。", "業務委託 保守を委託する。"]
     lines = ["4 本審議会における付議内容", "(ア) 外部結合の実施", "(イ) 再委託 印刷業務の再委託"]
     assert parse_agenda(lines) == ["外部結合の実施", "再委託 印刷業務の再委託"]
+
+
+def test_ocr_heading_without_space_still_ends_the_agenda():
+    from pipeline.overview import parse_agenda, parse_overview_counts
+
+    lines = [
+        "2個人情報保護管理運営会議への付議内容",
+        "(1)外部結合",
+        "LGWAN回線を介して結合する。",
+        "3対象者数",
+        "応募者:約380名",
+    ]
+    assert parse_agenda(lines) == ["外部結合 LGWAN回線を介して結合する。"]
+    assert [(c.label, c.value) for c in parse_overview_counts(lines)] == [("応募者", 380)]
