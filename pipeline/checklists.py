@@ -181,9 +181,9 @@ def _emit(
             page=d.page,
         )
     )
-    ctx.prov(f"{path}.measure", d.page, d.measure_cell.bbox)
+    ctx.prov_cell(f"{path}.measure", d.page, d.measure_cell)
     if d.mark_cell is not None:
-        ctx.prov(f"{path}.mark", d.page, d.mark_cell.bbox)
+        ctx.prov_cell(f"{path}.mark", d.page, d.mark_cell)
     lines = [ValueLine(d.page, ln) for ln in d.measure_cell.lines]
     marks += [
         ChangeMark(section=None, field="checklists", text=r.text, page=r.page)

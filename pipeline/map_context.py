@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.layout import BBox, DocumentLayout, Page
+from models.layout import BBox, Cell, DocumentLayout, Page
 from models.record import FieldProvenance, RecordWarning
 from models.segments import Region, SubmissionSegments
 from pipeline.change_marks import MarkStyle
@@ -49,6 +49,10 @@ class MapContext:
                 confidence=confidence,
             )
         )
+
+    def prov_cell(self, path: str, page: int, cell: Cell) -> None:
+        confs = [s.confidence for ln in cell.lines for s in ln.spans if s.confidence is not None]
+        self.prov(path, page, cell.bbox, min(confs) if confs else None)
 
     def prov_pair(self, path: str, pair: Pair) -> None:
         vb = pair.value_bbox

@@ -69,3 +69,14 @@ def test_validate_is_idempotent():
 def test_fragment_is_not_blamed_for_missing_cover():
     m = validate_record(_mapped(fx.seed001_layout()))
     assert "no_title" not in _codes(m) and "fragment" in _codes(m)
+
+
+def test_low_confidence_checklist_cell_from_ocr_spans():
+    lay = fx.seed000_layout()
+    measure_cell = next(c for c in lay.pages[7].tables[0].cells if c.row == 1 and c.col == 2)
+    for ln in measure_cell.lines:
+        for sp in ln.spans:
+            sp.confidence = 0.4
+    m = validate_record(_mapped(lay))
+    low = [w for w in m.record.warnings if w.code == "low_ocr_confidence"]
+    assert [(w.page, "checklists[0].measure" in w.message) for w in low] == [(8, True)]
