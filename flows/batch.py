@@ -133,6 +133,7 @@ def plan_jobs(files: list[Path], options: BatchOptions) -> Plan:
     """Hash every file and drop those the database already holds with this fugi version."""
     with store.opened(options.db) as con:
         states = store.file_states(con)
+        reasons = store.quarantine_reasons(con)
     option_meeting = parse_meeting(options.meeting) if options.meeting else None
     sidecars: dict[Path, dict[str, Meeting]] = {}
     plan, seen = Plan(), set()
@@ -143,7 +144,11 @@ def plan_jobs(files: list[Path], options: BatchOptions) -> Plan:
             sha, size = "", 0  # process_document quarantines it with the reason
         state = states.get(sha)
         known = state is not None and state[1] == __version__
-        if sha and (sha in seen or (known and (state[0] == "loaded" or not options.retry_quarantined))):
+        # A password given now is worth trying on files that needed one.
+        retry = options.retry_quarantined or (
+            bool(options.password) and reasons.get(sha) == "password_required"
+        )
+        if sha and (sha in seen or (known and (state[0] == "loaded" or not retry))):
             plan.skipped.append(str(f))
             continue
         seen.add(sha)

@@ -28,7 +28,7 @@ class ProgressReporter:
     def __init__(self, progress: Progress):
         self.progress = progress
         self.pages = self.ocr = self.bad = 0
-        self.task = progress.add_task("documents", total=None, pages="")
+        self.task = progress.add_task("starting (hashing, Prefect)…", total=None, pages="")
 
     def start(self, total: int, skipped: int) -> None:
         self.progress.update(self.task, total=total, pages=f"({skipped} already in the database)")
@@ -51,7 +51,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, one summary line.")] = False,
     summary: Annotated[bool, typer.Option("--summary", help="Also print the database-wide totals.")] = False,
     meeting: Annotated[str | None, typer.Option(help='Meeting of these documents, e.g. "令和5年度第9回".')] = None,
-    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs.")] = None,
+    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs (files quarantined as password_required are retried).")] = None,
     retry_quarantined: Annotated[bool, typer.Option("--retry-quarantined", help="Process files quarantined before again.")] = False,
     ocr: Annotated[OcrMode, typer.Option(help="OCR pages without a usable text layer (auto), every page, or none.")] = OcrMode.auto,
     timeout: Annotated[float, typer.Option(help="Seconds one document may take.", min=1)] = 300.0,
@@ -129,7 +129,7 @@ def _print_summary(s, db_path, *, quiet: bool, totals: bool) -> None:  # type: i
         for label, value in (
             ("files found", s.files), ("loaded", s.loaded), ("replaced (new fugi version)", s.replaced),
             ("skipped (already in the database)", s.skipped), ("quarantined", len(s.quarantined)),
-            ("submissions", s.submissions), ("sections", s.sections), ("contractors / partners", s.contractors),
+            ("submissions", s.submissions), ("sections", s.sections), ("parties (contractors, partners)", s.contractors),
             ("data items", s.data_items), ("checklist rows", s.checklist_rows), ("pages", s.pages),
             ("pages OCR'd", s.ocr_pages),
         ):

@@ -37,6 +37,8 @@ SEARCH_FIELDS: tuple[str, ...] = (
 DEFAULT_FIELDS: tuple[str, ...] = tuple(f for f in SEARCH_FIELDS if f != "checklist")
 BM25_K1 = 1.2
 BM25_B = 0.75
+# A query term found only inside a longer indexed term counts this much of an exact match.
+PARTIAL_WEIGHT = 0.5
 
 
 class SearchHit(BaseModel):
@@ -89,33 +91,40 @@ def index_rows(rec: SubmissionRecord, file_sha256: str) -> tuple[list[Row], list
 
 
 _BM25_SQL = """
-WITH q AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS term),
-sel AS (SELECT unnest(?::VARCHAR[]) AS field),
+WITH q AS (SELECT DISTINCT unnest($terms::VARCHAR[]) AS qterm),
+sel AS (SELECT unnest($fields::VARCHAR[]) AS field),
 d AS (
     SELECT document_id, sum(length) AS len FROM search_docs
     WHERE field IN (SELECT field FROM sel) GROUP BY document_id
 ),
 stats AS (SELECT count(*) AS n, avg(len) AS avgdl FROM d),
-t AS (
-    SELECT document_id, term, sum(tf) AS tf, list(DISTINCT field) AS fields
-    FROM search_terms
-    WHERE field IN (SELECT field FROM sel) AND term IN (SELECT term FROM q)
-    GROUP BY document_id, term
+m AS (
+    -- an exact term, or (weighted down) an indexed compound containing the query term:
+    -- Sudachi's long units keep メールアドレス whole, and メール should still find it
+    SELECT st.document_id, q.qterm, st.field, st.tf,
+           CASE WHEN st.term = q.qterm THEN 1.0 ELSE $partial END AS w
+    FROM search_terms st JOIN q
+      ON st.term = q.qterm OR (length(q.qterm) >= 2 AND contains(st.term, q.qterm))
+    WHERE st.field IN (SELECT field FROM sel)
 ),
-df AS (SELECT term, count(*) AS df FROM t GROUP BY term),
+t AS (
+    SELECT document_id, qterm, sum(tf * w) AS tf, max(w) AS w, list(DISTINCT field) AS fields
+    FROM m GROUP BY document_id, qterm
+),
+df AS (SELECT qterm, count(*) AS df FROM t GROUP BY qterm),
 scored AS (
     SELECT t.document_id,
-           sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
-               * t.tf * (? + 1) / (t.tf + ? * (1 - ? + ? * d.len / stats.avgdl))) AS score,
+           sum(t.w * ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
+               * t.tf * ($k1 + 1) / (t.tf + $k1 * (1 - $b + $b * d.len / stats.avgdl))) AS score,
            count(*) AS matched,
            list_distinct(flatten(list(t.fields))) AS fields
-    FROM t JOIN df USING (term) JOIN d USING (document_id) CROSS JOIN stats
+    FROM t JOIN df USING (qterm) JOIN d USING (document_id) CROSS JOIN stats
     GROUP BY t.document_id
 )
 SELECT s.document_id, sub.title, sub.file_name, s.score, s.matched, list_sort(s.fields)
 FROM scored s JOIN submissions sub USING (document_id)
 ORDER BY s.matched DESC, s.score DESC, s.document_id
-LIMIT ?
+LIMIT $limit
 """
 
 
@@ -134,8 +143,11 @@ def search(
     terms = sorted(set(_tokens(query)))
     if not terms:
         return []
-    k1, b = BM25_K1, BM25_B
-    rows = con.execute(_BM25_SQL, [terms, chosen, k1, k1, b, b, limit]).fetchall()
+    params = {
+        "terms": terms, "fields": chosen, "partial": PARTIAL_WEIGHT,
+        "k1": BM25_K1, "b": BM25_B, "limit": limit,
+    }
+    rows = con.execute(_BM25_SQL, params).fetchall()
     return [
         SearchHit(
             document_id=r[0], title=r[1], file_name=r[2], score=float(r[3]), matched_terms=r[4], fields=r[5]

@@ -133,6 +133,11 @@ def file_states(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
     return out
 
 
+def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """sha256 -> quarantine reason, for every quarantined file."""
+    return dict(con.execute("SELECT file_sha256, reason FROM quarantine").fetchall())
+
+
 def load_document(
     con: duckdb.DuckDBPyConnection, result: DocumentResult, *, run_id: str | None = None
 ) -> LoadOutcome:
@@ -249,12 +254,13 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, in
 
 
 def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Database-wide row counts: files, submissions, sections, contractors, data items, …"""
+    """Database-wide row counts: files, submissions, sections, parties, data items, …"""
     q = {
         "files": "SELECT count(*) FROM files",
         "submissions": "SELECT count(*) FROM submissions",
         "sections": "SELECT count(*) FROM sections",
-        "contractors": "SELECT count(DISTINCT name) FROM parties WHERE name IS NOT NULL",
+        "parties": "SELECT count(*) FROM parties",
+        "distinct_party_names": "SELECT count(DISTINCT name) FROM parties WHERE name IS NOT NULL",
         "data_items": "SELECT count(*) FROM data_items",
         "checklist_rows": "SELECT count(*) FROM checklist_items",
         "warnings": "SELECT count(*) FROM warnings",

@@ -86,3 +86,15 @@ def test_discover_plan_and_skip(tmp_path):
     assert sorted(Path(p).name for p in plan.skipped) == ["a.pdf"]
     with pytest.raises(ValueError, match="no such file or folder: nope"):
         discover_files([str(src), "nope"])
+
+
+def test_a_password_given_later_retries_the_encrypted_file(tmp_path):
+    enc = str(ROOT / "samples" / "bad" / "encrypted.pdf")
+    db = str(tmp_path / "f.duckdb")
+    first = run_batch([enc], BatchOptions(db=db, workers=0))
+    assert [q.reason for q in first.quarantined] == ["password_required"]
+    assert run_batch([enc], BatchOptions(db=db, workers=0)).skipped == 1
+    second = run_batch([enc], BatchOptions(db=db, workers=0, password="fugi-sample"))
+    assert second.loaded == 1 and not second.quarantined
+    with store.opened(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0

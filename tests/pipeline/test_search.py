@@ -84,3 +84,13 @@ def test_checklist_measures_only_on_request(db):
     # every hand-built record has the measure 個人情報の受渡しは記録を残す。
     assert _ids(path, "受け渡し 記録", fields=["checklist"])
     assert sha["hiking"] not in _ids(path, "受け渡し")  # its reason/content never say it
+
+
+def test_part_of_a_compound_finds_it_below_exact_matches(db):
+    path, sha = db
+    # Sudachi keeps メールアドレス as one long unit; メール alone must still find it
+    assert _ids(path, "メール", fields=["data_items"]) == [sha["hiking"]]
+    with store.opened(path, read_only=True) as con:
+        exact = search(con, "メールアドレス", fields=["data_items"])[0].score
+        part = search(con, "メール", fields=["data_items"])[0].score
+    assert 0 < part < exact
