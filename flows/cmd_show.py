@@ -151,11 +151,20 @@ def _section_panel(i: int, sec: Section) -> Panel:
         ("コンピュータ", sec.system), ("理由", sec.reason), ("内容", sec.content),
         ("相手方/委託先", _party(sec.counterparty)), ("元請(委託先)", _party(sec.prime_contractor)),
         ("結合の形態", sec.connection_method), ("期間", periods), ("継続", sec.recurring),
-        ("時期", schedule), ("保護対策(区)", sec.protection.ward), ("保護対策(委託先)", sec.protection.contractor),
+        ("時期", schedule), *_protection(sec),
         ("変更箇所", sec.changed_fields),
     ])
-    pages = f" p.{sec.pages[0]}–{sec.pages[-1]}" if sec.pages else ""
+    pages = ""
+    if sec.pages:
+        pages = f" p.{sec.pages[0]}" + (f"–{sec.pages[-1]}" if sec.pages[-1] != sec.pages[0] else "")
     return Panel(body, title=f"{i + 1}. {sec.kind}{pages}", title_align="left")
+
+
+def _protection(sec: Section) -> list[tuple[str, object]]:
+    ward, contractor = sec.protection.ward, sec.protection.contractor
+    if ward == contractor:  # a sheet with a single protection field fills both
+        return [("保護対策", ward)]
+    return [("保護対策(区)", ward), ("保護対策(委託先)", contractor)]
 
 
 def _checklist_panel(rec: SubmissionRecord) -> Panel:
