@@ -98,3 +98,24 @@ def test_a_password_given_later_retries_the_encrypted_file(tmp_path):
     assert second.loaded == 1 and not second.quarantined
     with store.opened(db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM quarantine").fetchone()[0] == 0
+
+
+def test_new_fugi_version_reprocesses_and_replaces(tmp_path, monkeypatch):
+    import flows.batch
+    import pipeline.process
+
+    pdf = str(SAMPLES / "001_checklist_fragment.pdf")
+    db = str(tmp_path / "f.duckdb")
+    first = run_batch([pdf], BatchOptions(db=db, workers=0))
+    again = run_batch([pdf], BatchOptions(db=db, workers=0))
+    assert (first.loaded, again.loaded, again.skipped) == (1, 0, 1)
+    with store.opened(db, read_only=True) as con:
+        before = con.execute("SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions").fetchall()
+    monkeypatch.setattr(flows.batch, "__version__", "9.9.9")
+    monkeypatch.setattr(pipeline.process, "__version__", "9.9.9")
+    newer = run_batch([pdf], BatchOptions(db=db, workers=0))
+    assert (newer.loaded, newer.replaced, newer.skipped) == (1, 1, 0)
+    with store.opened(db, read_only=True) as con:
+        after = con.execute("SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions").fetchall()
+        versions = con.execute("SELECT DISTINCT fugi_version FROM submissions UNION SELECT fugi_version FROM files").fetchall()
+    assert after == before and versions == [("9.9.9",)]
