@@ -32,7 +32,7 @@ def extract_layout(path: str | Path, settings: ExtractSettings | None = None) ->
     data = path.read_bytes() if path.is_file() else None
     doc = open_document(path, settings.password, max_pages=settings.max_pages, data=data)
     try:
-        pages = [extract_page(doc, i, settings) for i in range(doc.page_count)]
+        pages = [_safe_page(doc, i, settings) for i in range(doc.page_count)]
         link_continuations(pages, settings)
         return DocumentLayout(
             file_name=path.name,
@@ -45,6 +45,20 @@ def extract_layout(path: str | Path, settings: ExtractSettings | None = None) ->
         )
     finally:
         doc.close()
+
+
+def _safe_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page:
+    """extract_page, but a page MuPDF cannot interpret becomes an empty page with a warning."""
+    try:
+        return extract_page(doc, index, settings)
+    except RuntimeError as exc:  # MuPDF's errors (broken content stream, missing object)
+        try:
+            rect = doc[index].rect
+            width, height = rect.width, rect.height
+        except RuntimeError:
+            width = height = 0.0
+        problem = Problem(code="page_unreadable", message=f"MuPDF could not read the page: {exc}", page=index + 1)
+        return Page(number=index + 1, width=width, height=height, problems=[problem])
 
 
 def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page:

@@ -37,7 +37,15 @@ def open_document(
     _check_bytes(data, name)
     doc = _parse(data, name)
     _unlock(doc, password, name)
-    _check_pages(doc, data, name, max_pages)
+    if doc.is_repaired and not _has_eof(data):
+        raise InputError(
+            "truncated",
+            f"{name}: the file is cut off (no %%EOF, cross-reference table damaged); re-download it.",
+            file=name,
+        )
+    if _page_count(doc) == 0:
+        doc = _rebuild(data, password, name)
+    _check_pages(doc, name, max_pages)
     return doc
 
 
@@ -94,15 +102,35 @@ def _unlock(doc: pymupdf.Document, password: str | None, name: str) -> None:
         )
 
 
-def _check_pages(doc: pymupdf.Document, data: bytes, name: str, max_pages: int) -> None:
-    if doc.is_repaired and not _has_eof(data):
-        raise InputError(
-            "truncated",
-            f"{name}: the file is cut off (no %%EOF, cross-reference table damaged); re-download it.",
-            file=name,
-        )
-    if doc.page_count == 0:
+def _page_count(doc: pymupdf.Document) -> int:
+    try:
+        return doc.page_count
+    except RuntimeError:  # MuPDF: "Invalid number of pages" on a broken page tree
+        return 0
+
+
+def _rebuild(data: bytes, password: str | None, name: str) -> pymupdf.Document:
+    """MuPDF found no pages: let qpdf (pikepdf) rebuild the page tree in memory and
+    read the rebuilt copy; the input file is never written."""
+    import io
+
+    import pikepdf
+
+    try:
+        with pikepdf.open(io.BytesIO(data), password=password or "") as pdf:
+            buf = io.BytesIO()
+            pdf.save(buf)
+        doc = pymupdf.open(stream=buf.getvalue(), filetype="pdf")
+    except Exception as exc:  # qpdf could not make sense of it either
+        msg = f"{name}: the PDF has no readable pages, even after rebuilding it ({type(exc).__name__})."
+        raise InputError("corrupt_pdf", msg, file=name) from exc
+    if _page_count(doc) == 0:
         raise InputError("corrupt_pdf", f"{name}: the PDF has no readable pages.", file=name)
+    doc._fugi_rebuilt = True  # type: ignore[attr-defined]  # reported by document_problems
+    return doc
+
+
+def _check_pages(doc: pymupdf.Document, name: str, max_pages: int) -> None:
     if doc.page_count > max_pages:
         raise InputError(
             "too_many_pages",
@@ -128,9 +156,9 @@ def document_problems(doc: pymupdf.Document) -> list[Problem]:
                 message=f"encrypted ({encryption}) with an owner password only; read without it",
             )
         )
-    if doc.is_repaired:
+    if doc.is_repaired or getattr(doc, "_fugi_rebuilt", False):
         problems.append(
-            Problem(code="repaired", message="the cross-reference table was damaged and rebuilt")
+            Problem(code="repaired", message="the cross-reference table or page tree was damaged and rebuilt")
         )
     return problems
 

@@ -88,3 +88,37 @@ def test_too_many_pages(tmp_path):
 
 def test_missing_file(tmp_path):
     assert _reason(tmp_path / "nope.pdf") == "not_a_pdf"
+
+
+def _raw_pdf(path, objects):
+    """A hand-written PDF with a correct xref table (objects numbered from 1)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_broken_page_tree_is_rebuilt_with_a_warning(tmp_path):
+    p = _raw_pdf(
+        tmp_path / "count.pdf",
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 9999999999 >>",  # overflowing count
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            " /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length 38 >>\nstream\nBT /F1 12 Tf 72 700 Td (page 1) Tj ET\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+    )
+    with pytest.raises(RuntimeError):  # MuPDF alone cannot count the pages
+        pymupdf.open(p).page_count  # noqa: B018
+    doc = open_document(p)
+    assert doc.page_count == 1 and "page 1" in doc[0].get_text()
+    assert [pr.code for pr in document_problems(doc)] == ["repaired"]
