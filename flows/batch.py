@@ -1,8 +1,8 @@
 """The batch behind `fugi ingest`, with or without Prefect: discover, plan, process, load.
 
-    files = discover_files(["archive/", "extra/*.pdf"])
-    plan = plan_jobs(files, BatchOptions(db="fugi.duckdb"))
-    summary = run_batch(["archive/"], BatchOptions(db="fugi.duckdb", workers=2))
+files = discover_files(["archive/", "extra/*.pdf"])
+plan = plan_jobs(files, BatchOptions(db="fugi.duckdb"))
+summary = run_batch(["archive/"], BatchOptions(db="fugi.duckdb", workers=2))
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ class BatchSummary(BaseModel):
             self.skipped += 1
             return
         if outcome == "quarantined":
-            self.quarantined.append(QuarantinedFile(file=result.file, reason=result.reason, message=result.message))
+            self.quarantined.append(
+                QuarantinedFile(file=result.file, reason=result.reason, message=result.message)
+            )
             return
         self.loaded += 1
         self.replaced += outcome == "replaced"
@@ -190,7 +192,11 @@ def run_batch(
 
 
 def _process_all(
-    jobs: list[Job], options: BatchOptions, summary: BatchSummary, write: Loader, reporter: Reporter | None
+    jobs: list[Job],
+    options: BatchOptions,
+    summary: BatchSummary,
+    write: Loader,
+    reporter: Reporter | None,
 ) -> None:
     settings = options.settings()
     if options.workers <= 0:
@@ -198,13 +204,17 @@ def _process_all(
         for result in results:
             _one(result, summary, write, reporter)
         return
-    pool = WorkerPool(options.workers, settings, timeout=options.timeout, memory_limit=options.memory_limit)
+    pool = WorkerPool(
+        options.workers, settings, timeout=options.timeout, memory_limit=options.memory_limit
+    )
     with pool:
         for result in pool.results(jobs):
             _one(result, summary, write, reporter)
 
 
-def _one(result: DocumentResult, summary: BatchSummary, write: Loader, reporter: Reporter | None) -> None:
+def _one(
+    result: DocumentResult, summary: BatchSummary, write: Loader, reporter: Reporter | None
+) -> None:
     outcome = write(result, summary.run_id)
     summary.add(result, outcome)
     if reporter:

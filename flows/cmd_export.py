@@ -21,11 +21,19 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl (the record contract) or parquet.")] = ExportFormat.jsonl,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="jsonl (the record contract) or parquet.")
+    ] = ExportFormat.jsonl,
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (jsonl: default stdout).")] = None,
-    with_provenance: Annotated[bool, typer.Option("--with-provenance", help="jsonl: add each record's provenance list.")] = False,
-    table: Annotated[str, typer.Option(help="parquet: the table or view to write.")] = "submissions",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (jsonl: default stdout).")
+    ] = None,
+    with_provenance: Annotated[
+        bool, typer.Option("--with-provenance", help="jsonl: add each record's provenance list.")
+    ] = False,
+    table: Annotated[
+        str, typer.Option(help="parquet: the table or view to write.")
+    ] = "submissions",
 ) -> None:
     """Export every submission record, sorted by document_id.
 

@@ -39,25 +39,53 @@ class ProgressReporter:
         else:
             self.pages += result.page_count or 0
             self.ocr += len(result.ocr_pages)
-        text = f"pages {self.pages} (OCR {self.ocr})" + (f", quarantined {self.bad}" if self.bad else "")
+        text = f"pages {self.pages} (OCR {self.ocr})" + (
+            f", quarantined {self.bad}" if self.bad else ""
+        )
         self.progress.update(self.task, advance=1, pages=text, description=result.file_name[:40])
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="PDF files, folders (searched recursively) or globs.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="PDF files, folders (searched recursively) or globs.")
+    ],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes (0 = in this process, for debugging).", min=0)] = 2,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, one summary line.")] = False,
-    summary: Annotated[bool, typer.Option("--summary", help="Also print the database-wide totals.")] = False,
-    meeting: Annotated[str | None, typer.Option(help='Meeting of these documents, e.g. "令和5年度第9回".')] = None,
-    password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs (files quarantined as password_required are retried).")] = None,
-    retry_quarantined: Annotated[bool, typer.Option("--retry-quarantined", help="Process files quarantined before again.")] = False,
-    ocr: Annotated[OcrMode, typer.Option(help="OCR pages without a usable text layer (auto), every page, or none.")] = OcrMode.auto,
+    workers: Annotated[
+        int, typer.Option(help="Worker processes (0 = in this process, for debugging).", min=0)
+    ] = 2,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar, one summary line.")
+    ] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Also print the database-wide totals.")
+    ] = False,
+    meeting: Annotated[
+        str | None, typer.Option(help='Meeting of these documents, e.g. "令和5年度第9回".')
+    ] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            help="Password for encrypted PDFs (files quarantined as password_required are retried)."
+        ),
+    ] = None,
+    retry_quarantined: Annotated[
+        bool, typer.Option("--retry-quarantined", help="Process files quarantined before again.")
+    ] = False,
+    ocr: Annotated[
+        OcrMode,
+        typer.Option(help="OCR pages without a usable text layer (auto), every page, or none."),
+    ] = OcrMode.auto,
     timeout: Annotated[float, typer.Option(help="Seconds one document may take.", min=1)] = 300.0,
-    memory_limit: Annotated[int, typer.Option("--memory-limit", help="MiB of memory per worker.", min=256)] = 4096,
-    no_prefect: Annotated[bool, typer.Option("--no-prefect", help="Run without Prefect (no flow run record).")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's own logging.")] = False,
+    memory_limit: Annotated[
+        int, typer.Option("--memory-limit", help="MiB of memory per worker.", min=256)
+    ] = 4096,
+    no_prefect: Annotated[
+        bool, typer.Option("--no-prefect", help="Run without Prefect (no flow run record).")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show Prefect's own logging.")
+    ] = False,
 ) -> None:
     """Read PDFs into the database; files already loaded by this fugi version are skipped.
 
@@ -77,8 +105,14 @@ def ingest(
     except (PathsNotFound, FugiError) as exc:
         fail(str(exc), 2)
     opts = BatchOptions(
-        db=str(db_path), workers=workers, ocr=ocr.value, meeting=meeting, password=password,
-        retry_quarantined=retry_quarantined, timeout=timeout, memory_limit=memory_limit << 20,
+        db=str(db_path),
+        workers=workers,
+        ocr=ocr.value,
+        meeting=meeting,
+        password=password,
+        retry_quarantined=retry_quarantined,
+        timeout=timeout,
+        memory_limit=memory_limit << 20,
     )
     try:
         result = _run(paths, opts, quiet=quiet, use_prefect=not no_prefect, verbose=verbose)
@@ -91,9 +125,14 @@ def ingest(
 
 def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool):  # type: ignore[no-untyped-def]
     progress = Progress(
-        TextColumn("{task.description:<40}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[pages]}"), TimeElapsedColumn(),
-        console=stderr, disable=quiet, transient=False,
+        TextColumn("{task.description:<40}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[pages]}"),
+        TimeElapsedColumn(),
+        console=stderr,
+        disable=quiet,
+        transient=False,
     )
     reporter = ProgressReporter(progress)
     with progress:
@@ -108,8 +147,13 @@ def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool):  # type
         runtime(reporter=reporter, password=opts.password)
         try:
             return ingest_flow(
-                paths, db=opts.db, workers=opts.workers, ocr=opts.ocr, meeting=opts.meeting,
-                retry_quarantined=opts.retry_quarantined, timeout=opts.timeout,
+                paths,
+                db=opts.db,
+                workers=opts.workers,
+                ocr=opts.ocr,
+                meeting=opts.meeting,
+                retry_quarantined=opts.retry_quarantined,
+                timeout=opts.timeout,
                 memory_limit=opts.memory_limit,
             )
         finally:
@@ -127,10 +171,17 @@ def _print_summary(s, db_path, *, quiet: bool, totals: bool) -> None:  # type: i
         t.add_column("this run")
         t.add_column("count", justify="right")
         for label, value in (
-            ("files found", s.files), ("loaded", s.loaded), ("replaced (new fugi version)", s.replaced),
-            ("skipped (already in the database)", s.skipped), ("quarantined", len(s.quarantined)),
-            ("submissions", s.submissions), ("sections", s.sections), ("parties (contractors, partners)", s.contractors),
-            ("data items", s.data_items), ("checklist rows", s.checklist_rows), ("pages", s.pages),
+            ("files found", s.files),
+            ("loaded", s.loaded),
+            ("replaced (new fugi version)", s.replaced),
+            ("skipped (already in the database)", s.skipped),
+            ("quarantined", len(s.quarantined)),
+            ("submissions", s.submissions),
+            ("sections", s.sections),
+            ("parties (contractors, partners)", s.contractors),
+            ("data items", s.data_items),
+            ("checklist rows", s.checklist_rows),
+            ("pages", s.pages),
             ("pages OCR'd", s.ocr_pages),
         ):
             t.add_row(label, str(value))

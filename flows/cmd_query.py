@@ -31,8 +31,12 @@ class QueryFormat(StrEnum):
 def query(
     sql: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect).")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with BOM, CRLF line ends.")] = False,
+    format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = QueryFormat.table,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: UTF-8 with BOM, CRLF line ends.")
+    ] = False,
 ) -> None:
     """Run a read-only SQL query; tables: submissions, sections, parties, data_items, … (see docs/STORE.md).
 
@@ -62,7 +66,15 @@ def query(
     elif format is QueryFormat.csv:
         sys.stdout.write(rows_to_csv(cols, rows))
     elif format is QueryFormat.json:
-        sys.stdout.write(json.dumps([dict(zip(cols, r, strict=True)) for r in rows], ensure_ascii=False, default=str, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                [dict(zip(cols, r, strict=True)) for r in rows],
+                ensure_ascii=False,
+                default=str,
+                indent=1,
+            )
+            + "\n"
+        )
     else:
         _print_table(cols, rows)
 

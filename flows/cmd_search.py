@@ -16,8 +16,16 @@ from models.errors import FugiError
 
 @app.command()
 def search(
-    words: Annotated[str, typer.Argument(help="Words to look for (spelling variants and inflections match).")],
-    field: Annotated[list[str] | None, typer.Option("--field", help="Restrict to a field: title, business, purpose, subjects, reason, content, data_items, counterparty, checklist (repeatable; default: all but checklist).")] = None,
+    words: Annotated[
+        str, typer.Argument(help="Words to look for (spelling variants and inflections match).")
+    ],
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="Restrict to a field: title, business, purpose, subjects, reason, content, data_items, counterparty, checklist (repeatable; default: all but checklist).",
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(help="Most hits to show.", min=1)] = 20,
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of a table.")] = False,
@@ -44,6 +52,8 @@ def search(
     for col in ("score", "document", "title", "matched in"):
         t.add_column(col, overflow="fold")
     for h in hits:
-        t.add_row(f"{h.score:.2f}", h.document_id[:12], h.title or h.file_name or "", ", ".join(h.fields))
+        t.add_row(
+            f"{h.score:.2f}", h.document_id[:12], h.title or h.file_name or "", ", ".join(h.fields)
+        )
     Console().print(t)
     Console(stderr=True).print(f"{len(hits)} hit(s)", style="dim")

@@ -83,8 +83,14 @@ def ingest_flow(
 
     password = _RUNTIME.get("password")
     options = BatchOptions(
-        db=db, workers=workers, ocr=ocr, meeting=meeting, password=password,  # type: ignore[arg-type]
-        retry_quarantined=retry_quarantined, timeout=timeout, memory_limit=memory_limit,
+        db=db,
+        workers=workers,
+        ocr=ocr,
+        meeting=meeting,
+        password=password,  # type: ignore[arg-type]
+        retry_quarantined=retry_quarantined,
+        timeout=timeout,
+        memory_limit=memory_limit,
     )
     summary = run_batch(
         paths,
@@ -100,7 +106,10 @@ def ingest_flow(
 
 
 def process_batch(
-    paths: list[str], options: BatchOptions | None = None, reporter: Reporter | None = None, **kw: object
+    paths: list[str],
+    options: BatchOptions | None = None,
+    reporter: Reporter | None = None,
+    **kw: object,
 ) -> BatchSummary:
     """The same work as ingest_flow without Prefect (for benchmarks and `--no-prefect`)."""
     opts = options or BatchOptions(**kw)  # type: ignore[arg-type]

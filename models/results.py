@@ -1,6 +1,6 @@
 """What processing one PDF produced: its records, or why it was quarantined.
 
-    DocumentResult(file="a.pdf", sha256="…", status="quarantined", reason="truncated", …)
+DocumentResult(file="a.pdf", sha256="…", status="quarantined", reason="truncated", …)
 """
 
 from __future__ import annotations

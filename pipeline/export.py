@@ -1,7 +1,7 @@
 """Export the database: JSON Lines of the canonical record, or Parquet via DuckDB COPY.
 
-    export_jsonl(con, sys.stdout)                      # one SubmissionRecord per line
-    export_parquet(con, Path("subs.parquet"))          # the submissions table
+export_jsonl(con, sys.stdout)                      # one SubmissionRecord per line
+export_parquet(con, Path("subs.parquet"))          # the submissions table
 """
 
 from __future__ import annotations
@@ -15,18 +15,37 @@ import duckdb
 from models.record import SubmissionRecord
 
 EXPORT_TABLES = (
-    "submissions", "sections", "data_items", "parties", "periods", "schedule", "counts",
-    "checklist_items", "record_items", "change_marks", "prior_approvals", "warnings",
-    "provenance", "quarantine", "files", "ingest_runs",
-    "v_outsourcing", "v_data_items", "v_checklist",
+    "submissions",
+    "sections",
+    "data_items",
+    "parties",
+    "periods",
+    "schedule",
+    "counts",
+    "checklist_items",
+    "record_items",
+    "change_marks",
+    "prior_approvals",
+    "warnings",
+    "provenance",
+    "quarantine",
+    "files",
+    "ingest_runs",
+    "v_outsourcing",
+    "v_data_items",
+    "v_checklist",
 )
 _PROV_COLS = "path, page, x0, y0, x1, y1, extraction, engine, confidence"
 
 
-def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO, *, with_provenance: bool = False) -> int:
+def export_jsonl(
+    con: duckdb.DuckDBPyConnection, out: TextIO, *, with_provenance: bool = False
+) -> int:
     """Write every record as SCHEMA.md JSON, sorted by document_id; returns the count."""
     n = 0
-    rows = con.execute("SELECT document_id, record FROM submissions ORDER BY document_id").fetchall()
+    rows = con.execute(
+        "SELECT document_id, record FROM submissions ORDER BY document_id"
+    ).fetchall()
     for doc_id, raw in rows:
         obj = SubmissionRecord.model_validate_json(raw).model_dump(mode="json")
         if with_provenance:
@@ -37,7 +56,9 @@ def export_jsonl(con: duckdb.DuckDBPyConnection, out: TextIO, *, with_provenance
 
 
 def _provenance(con: duckdb.DuckDBPyConnection, doc_id: str) -> list[dict]:
-    cur = con.execute(f"SELECT {_PROV_COLS} FROM provenance WHERE document_id = ? ORDER BY path", [doc_id])
+    cur = con.execute(
+        f"SELECT {_PROV_COLS} FROM provenance WHERE document_id = ? ORDER BY path", [doc_id]
+    )
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
@@ -48,6 +69,10 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, *, table: str = "s
         raise ValueError(f"unknown table {table!r}; choose from {', '.join(EXPORT_TABLES)}")
     # COPY cannot take the file name as a bound parameter; quote it as a SQL string literal.
     target = str(out).replace("'", "''")
-    order = " ORDER BY document_id" if table in ("submissions", "v_outsourcing", "v_data_items", "v_checklist") else ""
+    order = (
+        " ORDER BY document_id"
+        if table in ("submissions", "v_outsourcing", "v_data_items", "v_checklist")
+        else ""
+    )
     con.execute(f"COPY (SELECT * FROM {table}{order}) TO '{target}' (FORMAT parquet)")
     return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]

@@ -1,7 +1,7 @@
 """Meeting metadata given at ingest: `--meeting "令和5年度第9回"` or a sidecar meetings.csv.
 
-    parse_meeting("令和5年度第9回")      -> Meeting(fiscal_year=2023, session=9, source="metadata")
-    read_sidecar(Path("archive"))       -> {"a.pdf": Meeting(...)}   (from archive/meetings.csv)
+parse_meeting("令和5年度第9回")      -> Meeting(fiscal_year=2023, session=9, source="metadata")
+read_sidecar(Path("archive"))       -> {"a.pdf": Meeting(...)}   (from archive/meetings.csv)
 """
 
 from __future__ import annotations
@@ -82,7 +82,9 @@ def _row_meeting(row: dict[str, str]) -> Meeting:
     )
 
 
-def meeting_for(path: Path, option: Meeting | None, cache: dict[Path, dict[str, Meeting]]) -> Meeting | None:
+def meeting_for(
+    path: Path, option: Meeting | None, cache: dict[Path, dict[str, Meeting]]
+) -> Meeting | None:
     """The meeting for one file: the sidecar row beside it, else the --meeting option."""
     folder = path.parent
     if folder not in cache:

@@ -1,8 +1,8 @@
 """Process one PDF end to end: extract -> segment -> map -> validate, never raising.
 
-    result = process_document("a.pdf", ExtractSettings())
-    result.status            # "loaded" or "quarantined"
-    result.records[0].record.document_id   # the file's sha256 ("…#2" for a packet's 2nd)
+result = process_document("a.pdf", ExtractSettings())
+result.status            # "loaded" or "quarantined"
+result.records[0].record.document_id   # the file's sha256 ("…#2" for a packet's 2nd)
 """
 
 from __future__ import annotations
@@ -54,7 +54,9 @@ def process_document(
     except OSError as exc:
         # No bytes to hash: key the quarantine row on the path instead.
         sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
-        return _quarantined(base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc}).")
+        return _quarantined(
+            base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc})."
+        )
     try:
         records, page_count, ocr_pages = _records_of(p, sha, settings, meeting)
     except InputError as exc:

@@ -139,18 +139,29 @@ def search(
     chosen = list(fields) if fields else list(DEFAULT_FIELDS)
     unknown = [f for f in chosen if f not in SEARCH_FIELDS]
     if unknown:
-        raise ValueError(f"unknown search field(s) {unknown}; choose from {', '.join(SEARCH_FIELDS)}")
+        raise ValueError(
+            f"unknown search field(s) {unknown}; choose from {', '.join(SEARCH_FIELDS)}"
+        )
     terms = sorted(set(_tokens(query)))
     if not terms:
         return []
     params = {
-        "terms": terms, "fields": chosen, "partial": PARTIAL_WEIGHT,
-        "k1": BM25_K1, "b": BM25_B, "limit": limit,
+        "terms": terms,
+        "fields": chosen,
+        "partial": PARTIAL_WEIGHT,
+        "k1": BM25_K1,
+        "b": BM25_B,
+        "limit": limit,
     }
     rows = con.execute(_BM25_SQL, params).fetchall()
     return [
         SearchHit(
-            document_id=r[0], title=r[1], file_name=r[2], score=float(r[3]), matched_terms=r[4], fields=r[5]
+            document_id=r[0],
+            title=r[1],
+            file_name=r[2],
+            score=float(r[3]),
+            matched_terms=r[4],
+            fields=r[5],
         )
         for r in rows
     ]

@@ -49,7 +49,9 @@ def connect(
     """Open the database; retry while another process holds its lock, up to `wait` seconds."""
     path = Path(db_path)
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no such database; create it with `fugi ingest PDFs --db {path}`.")
+        raise StoreError(
+            f"{path}: no such database; create it with `fugi ingest PDFs --db {path}`."
+        )
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -152,7 +154,9 @@ def load_document(
     return outcome
 
 
-def _load(con: duckdb.DuckDBPyConnection, result: DocumentResult, run_id: str | None) -> LoadOutcome:
+def _load(
+    con: duckdb.DuckDBPyConnection, result: DocumentResult, run_id: str | None
+) -> LoadOutcome:
     sha = result.sha256
     row = con.execute("SELECT fugi_version FROM files WHERE file_sha256 = ?", [sha]).fetchone()
     now = datetime.now(UTC)
@@ -184,7 +188,9 @@ def _insert_search(con: duckdb.DuckDBPyConnection, mapped: Any, sha: str) -> Non
     _insert(con, "search_docs", docs)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[Row], *, replace: bool = False) -> None:
+def _insert(
+    con: duckdb.DuckDBPyConnection, table: str, rows: list[Row], *, replace: bool = False
+) -> None:
     if not rows:
         return
     cols = list(rows[0])
@@ -245,7 +251,15 @@ def start_run(
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict[str, int]) -> None:
     """Store the finished run's counts (n_files, n_loaded, n_skipped, n_quarantined, …)."""
-    keys = ("n_files", "n_loaded", "n_skipped", "n_quarantined", "n_submissions", "n_pages", "n_ocr_pages")
+    keys = (
+        "n_files",
+        "n_loaded",
+        "n_skipped",
+        "n_quarantined",
+        "n_submissions",
+        "n_pages",
+        "n_ocr_pages",
+    )
     sets = ", ".join(f"{k} = ?" for k in keys)
     con.execute(
         f"UPDATE ingest_runs SET finished_at = ?, {sets} WHERE run_id = ?",
@@ -271,7 +285,9 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return {k: int(con.execute(sql).fetchone()[0]) for k, sql in q.items()}  # type: ignore[index]
 
 
-def write_result(db_path: str | Path, result: DocumentResult, run_id: str | None = None) -> LoadOutcome:
+def write_result(
+    db_path: str | Path, result: DocumentResult, run_id: str | None = None
+) -> LoadOutcome:
     """Open the file, write one document, close: the lock is held only while writing."""
     with opened(db_path) as con:
         return load_document(con, result, run_id=run_id)

@@ -1,7 +1,7 @@
 """Flatten one SubmissionRecord into rows for fugi's DuckDB tables (no I/O).
 
-    rows = record_rows(mapped, file_sha256="ab…")
-    rows["sections"][0]["kind"]   # "電算処理"
+rows = record_rows(mapped, file_sha256="ab…")
+rows["sections"][0]["kind"]   # "電算処理"
 """
 
 from __future__ import annotations
@@ -46,7 +46,14 @@ def record_rows(mapped: MappedSubmission, file_sha256: str) -> dict[str, list[Ro
         )
     for i, m in enumerate(rec.change_marks):
         rows["change_marks"].append(
-            {**key, "mark_no": i, "section_no": m.section, "field": m.field, "text": m.text, "page": m.page}
+            {
+                **key,
+                "mark_no": i,
+                "section_no": m.section,
+                "field": m.field,
+                "text": m.text,
+                "page": m.page,
+            }
         )
     for i, a in enumerate(rec.prior_approvals):
         rows["prior_approvals"].append({**key, "approval_no": i, **a.model_dump()})
@@ -92,7 +99,10 @@ def _section_rows(rows: dict[str, list[Row]], key: Row, i: int, sec: Section) ->
                 "name_key": item_key(d.name),
             }
         )
-    for role, party in (("counterparty", sec.counterparty), ("prime_contractor", sec.prime_contractor)):
+    for role, party in (
+        ("counterparty", sec.counterparty),
+        ("prime_contractor", sec.prime_contractor),
+    ):
         if party is not None:
             rows["parties"].append(_party_row(sk, sec.kind, role, party))
     for j, p in enumerate(sec.periods):

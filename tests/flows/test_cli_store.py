@@ -27,7 +27,11 @@ def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("cli") / "c.duckdb"
     results = [
         make_result("packet", n_records=2),
-        make_result("hiking", title="いきいきハイキングの参加申込受付業務の委託について", contractor="株式会社サンプル"),
+        make_result(
+            "hiking",
+            title="いきいきハイキングの参加申込受付業務の委託について",
+            contractor="株式会社サンプル",
+        ),
         make_quarantined("broken"),
     ]
     for r in results:
@@ -89,8 +93,20 @@ def test_export_jsonl_round_trips_exactly(db, tmp_path):
 def test_export_parquet(db, tmp_path):
     path, _ = db
     out = tmp_path / "o.parquet"
-    res = runner.invoke(app, ["export", "--format", "parquet", "--db", str(path), "--out", str(out),
-                              "--table", "v_outsourcing"])
+    res = runner.invoke(
+        app,
+        [
+            "export",
+            "--format",
+            "parquet",
+            "--db",
+            str(path),
+            "--out",
+            str(out),
+            "--table",
+            "v_outsourcing",
+        ],
+    )
     assert res.exit_code == 0, res.stderr
     import duckdb
 

@@ -40,8 +40,14 @@ def test_fugi_ingest_runs_one_prefect_flow_per_batch(tmp_path):
     db = tmp_path / "f.duckdb"
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "COLUMNS": "200"}
     env.pop("PREFECT_API_URL", None)
-    run = subprocess.run([*FUGI, "ingest", str(src), "--db", str(db), "--workers", "2", "--summary"],
-                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    run = subprocess.run(
+        [*FUGI, "ingest", str(src), "--db", str(db), "--workers", "2", "--summary"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert run.returncode == 1, run.stderr  # cut.pdf was quarantined
     assert "truncated" in run.stdout and "quarantined" in run.stdout
     with store.opened(db, read_only=True) as con:
@@ -54,7 +60,9 @@ def test_fugi_ingest_runs_one_prefect_flow_per_batch(tmp_path):
             "FROM submissions s JOIN files f USING (file_sha256) WHERE f.path LIKE '%b.PDF'"
         ).fetchone()
         assert meeting == (2025, 3, "2025-06-20", "承認", "metadata")
-        run_row = con.execute("SELECT flow_run_id, n_files, n_loaded, n_quarantined FROM ingest_runs").fetchone()
+        run_row = con.execute(
+            "SELECT flow_run_id, n_files, n_loaded, n_quarantined FROM ingest_runs"
+        ).fetchone()
     assert run_row[1:] == (3, 2, 1) and run_row[0]
     # The flow run and its task runs are in the local Prefect database.
     pdb = sqlite3.connect(tmp_path / "prefect" / "prefect.db")
@@ -65,8 +73,14 @@ def test_fugi_ingest_runs_one_prefect_flow_per_batch(tmp_path):
     assert sum(t.startswith("load ") for t in tasks) == 3 and any("discover" in t for t in tasks)
 
     # Again, without Prefect: every file is already known -> nothing processed, exit 0.
-    run2 = subprocess.run([*FUGI, "ingest", str(src), "--db", str(db), "--no-prefect", "--quiet"],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    run2 = subprocess.run(
+        [*FUGI, "ingest", str(src), "--db", str(db), "--no-prefect", "--quiet"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert run2.returncode == 0, run2.stderr
     assert "0 loaded, 3 skipped, 0 quarantined" in run2.stdout
 
@@ -78,7 +92,9 @@ def test_discover_plan_and_skip(tmp_path):
     db = tmp_path / "f.duckdb"
     plan = plan_jobs(files, BatchOptions(db=str(db)))
     assert len(plan.jobs) == 4 and not plan.skipped
-    summary = run_batch([str(src / "cut.pdf"), str(src / "a.pdf")], BatchOptions(db=str(db), workers=0))
+    summary = run_batch(
+        [str(src / "cut.pdf"), str(src / "a.pdf")], BatchOptions(db=str(db), workers=0)
+    )
     assert summary.loaded == 1 and [q.reason for q in summary.quarantined] == ["truncated"]
     plan = plan_jobs(files, BatchOptions(db=str(db)))
     assert sorted(Path(p).name for p in plan.skipped) == ["a.pdf", "cut.pdf"]
@@ -110,12 +126,18 @@ def test_new_fugi_version_reprocesses_and_replaces(tmp_path, monkeypatch):
     again = run_batch([pdf], BatchOptions(db=db, workers=0))
     assert (first.loaded, again.loaded, again.skipped) == (1, 0, 1)
     with store.opened(db, read_only=True) as con:
-        before = con.execute("SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions").fetchall()
+        before = con.execute(
+            "SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions"
+        ).fetchall()
     monkeypatch.setattr(flows.batch, "__version__", "9.9.9")
     monkeypatch.setattr(pipeline.process, "__version__", "9.9.9")
     newer = run_batch([pdf], BatchOptions(db=db, workers=0))
     assert (newer.loaded, newer.replaced, newer.skipped) == (1, 1, 0)
     with store.opened(db, read_only=True) as con:
-        after = con.execute("SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions").fetchall()
-        versions = con.execute("SELECT DISTINCT fugi_version FROM submissions UNION SELECT fugi_version FROM files").fetchall()
+        after = con.execute(
+            "SELECT document_id, (SELECT count(*) FROM checklist_items) FROM submissions"
+        ).fetchall()
+        versions = con.execute(
+            "SELECT DISTINCT fugi_version FROM submissions UNION SELECT fugi_version FROM files"
+        ).fetchall()
     assert after == before and versions == [("9.9.9",)]

@@ -15,9 +15,25 @@ from test_store_factory import make_quarantined, make_result
 from pipeline import search as search_mod
 from pipeline import store
 
-TABLES = ("files", "submissions", "sections", "data_items", "parties", "periods", "checklist_items",
-          "record_items", "change_marks", "prior_approvals", "warnings", "provenance", "counts",
-          "schedule", "search_terms", "search_docs", "quarantine")
+TABLES = (
+    "files",
+    "submissions",
+    "sections",
+    "data_items",
+    "parties",
+    "periods",
+    "checklist_items",
+    "record_items",
+    "change_marks",
+    "prior_approvals",
+    "warnings",
+    "provenance",
+    "counts",
+    "schedule",
+    "search_terms",
+    "search_docs",
+    "quarantine",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +49,9 @@ def _counts(db: Path) -> dict[str, int]:
 
 def _ids(db: Path) -> list[str]:
     with store.opened(db, read_only=True) as con:
-        return [r[0] for r in con.execute("SELECT document_id FROM submissions ORDER BY 1").fetchall()]
+        return [
+            r[0] for r in con.execute("SELECT document_id FROM submissions ORDER BY 1").fetchall()
+        ]
 
 
 def test_load_writes_every_table(tmp_path):
@@ -44,7 +62,9 @@ def test_load_writes_every_table(tmp_path):
     assert c["sections"] == 4 and c["parties"] == 2 and c["data_items"] == 12
     assert c["checklist_items"] == 4 and c["provenance"] == 2 and c["search_terms"] > 0
     with store.opened(db, read_only=True) as con:
-        ids = [r[0] for r in con.execute("SELECT document_id FROM submissions ORDER BY seq").fetchall()]
+        ids = [
+            r[0] for r in con.execute("SELECT document_id FROM submissions ORDER BY seq").fetchall()
+        ]
         assert ids[1] == ids[0] + "#2"
         rec = json.loads(con.execute("SELECT record FROM submissions LIMIT 1").fetchone()[0])
         assert rec["sections"][1]["counterparty"]["name"] == "株式会社両備システムズ"
@@ -52,7 +72,9 @@ def test_load_writes_every_table(tmp_path):
             "SELECT counterparty, data_items, period_start FROM v_outsourcing ORDER BY document_id"
         ).fetchall()
         assert out[0] == ("株式会社両備システムズ", ["氏名", "電話番号"], "2026-03-01")
-        marks = con.execute("SELECT mark, count(*) FROM v_checklist GROUP BY 1 ORDER BY 1").fetchall()
+        marks = con.execute(
+            "SELECT mark, count(*) FROM v_checklist GROUP BY 1 ORDER BY 1"
+        ).fetchall()
         assert marks == [("applicable", 2), ("not_applicable", 2)]
         kinds = con.execute("SELECT DISTINCT section_kind FROM v_data_items ORDER BY 1").fetchall()
         assert kinds == [("業務委託",), ("電算処理",)]
@@ -82,12 +104,15 @@ def test_new_version_replaces_all_rows_of_the_file(tmp_path, monkeypatch):
     after = _counts(db)
     assert after["submissions"] == before["submissions"] - 1
     with store.opened(db, read_only=True) as con:
-        vers = con.execute("SELECT DISTINCT fugi_version FROM submissions WHERE file_sha256 = ?",
-                           [new.sha256]).fetchall()
+        vers = con.execute(
+            "SELECT DISTINCT fugi_version FROM submissions WHERE file_sha256 = ?", [new.sha256]
+        ).fetchall()
         assert vers == [("0.2.0",)]
         names = {r[0] for r in con.execute("SELECT name FROM parties").fetchall()}
         assert names == {"富士通Japan株式会社", "株式会社両備システムズ"}  # b keeps its own
-        stale = con.execute("SELECT count(*) FROM sections WHERE document_id LIKE '%#2'").fetchone()[0]
+        stale = con.execute(
+            "SELECT count(*) FROM sections WHERE document_id LIKE '%#2'"
+        ).fetchone()[0]
         assert stale == 0
 
 
@@ -148,9 +173,13 @@ def test_second_writer_waits_then_fails_clearly(tmp_path):
     db = tmp_path / "f.duckdb"
     store.write_result(db, make_result("a"))
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
@@ -173,9 +202,13 @@ def test_writer_waits_for_a_short_lock(tmp_path):
     db = tmp_path / "f.duckdb"
     store.write_result(db, make_result("a"))
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(1.0)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('held', flush=True); time.sleep(1.0)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout.readline().strip() == "held"
     assert store.write_result(db, make_result("b")) == "loaded"  # waited < 10 s, then wrote
@@ -206,14 +239,18 @@ for i in {order}:
     store.write_result({db!r}, make_result(f"doc{{i}}", n_records=2))
 """
     procs = [
-        subprocess.Popen([sys.executable, "-c", script.format(here=str(here), db=str(db), order=order)])
+        subprocess.Popen(
+            [sys.executable, "-c", script.format(here=str(here), db=str(db), order=order)]
+        )
         for order in ("range(12)", "reversed(range(12))")
     ]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     c = _counts(db)
     assert c["files"] == 12 and c["submissions"] == 24 and c["sections"] == 48
     with store.opened(db, read_only=True) as con:
-        dup = con.execute("SELECT count(*) - count(DISTINCT document_id) FROM submissions").fetchone()[0]
+        dup = con.execute(
+            "SELECT count(*) - count(DISTINCT document_id) FROM submissions"
+        ).fetchone()[0]
         assert dup == 0
 
 

@@ -44,7 +44,11 @@ def make_record(
     return SubmissionRecord(
         document_id=doc_id,
         source=Source(
-            file_name=file_name or f"{sha[:8]}.pdf", sha256=sha, page_count=12, text_source="text_layer", pages=[1, 12]
+            file_name=file_name or f"{sha[:8]}.pdf",
+            sha256=sha,
+            page_count=12,
+            text_source="text_layer",
+            pages=[1, 12],
         ),
         meeting=Meeting(council="個人情報保護管理運営会議", fiscal_year=2025, session=3),
         council="個人情報保護管理運営会議",
@@ -100,7 +104,9 @@ def make_record(
             ),
         ],
         prior_approvals=[
-            PriorApproval(raw="令和5年度第9回新宿区個人情報保護管理運営会議", fiscal_year=2023, session=9)
+            PriorApproval(
+                raw="令和5年度第9回新宿区個人情報保護管理運営会議", fiscal_year=2023, session=9
+            )
         ],
         change_marks=[ChangeMark(section=1, field="counterparty", text=contractor, page=5)],
         references=["資料61-1"],
@@ -113,7 +119,9 @@ def make_result(name: str, n_records: int = 1, version: str = "0.1.0", **kw) -> 
     recs = [
         MappedSubmission(
             record=make_record(sha, i + 1, file_name=f"{name}.pdf", **kw),
-            provenance=[FieldProvenance(path="title", page=1, x0=1, y0=2, x1=3, y1=4, engine="pymupdf")],
+            provenance=[
+                FieldProvenance(path="title", page=1, x0=1, y0=2, x1=3, y1=4, engine="pymupdf")
+            ],
         )
         for i in range(n_records)
     ]
@@ -130,7 +138,9 @@ def make_result(name: str, n_records: int = 1, version: str = "0.1.0", **kw) -> 
     )
 
 
-def make_quarantined(name: str, reason: str = "truncated", version: str = "0.1.0") -> DocumentResult:
+def make_quarantined(
+    name: str, reason: str = "truncated", version: str = "0.1.0"
+) -> DocumentResult:
     return DocumentResult(
         file=f"/archive/{name}.pdf",
         file_name=f"{name}.pdf",

@@ -57,7 +57,9 @@ def test_missing_file_is_quarantined(tmp_path):
 
 
 def test_meeting_metadata_wins_and_council_comes_from_the_document():
-    res = process_document(SAMPLES / "000_5saiji_kenshin.pdf", meeting=parse_meeting("令和７年度第３回"))
+    res = process_document(
+        SAMPLES / "000_5saiji_kenshin.pdf", meeting=parse_meeting("令和７年度第３回")
+    )
     rec = res.records[0].record
     assert rec.meeting.fiscal_year == 2025 and rec.meeting.session == 3
     assert rec.meeting.source == "metadata" and rec.meeting.council == rec.council
@@ -83,6 +85,12 @@ def test_parse_meeting_and_sidecar(tmp_path):
         encoding="utf-8",
     )
     side = read_sidecar(tmp_path)
-    assert side["a.pdf"] == Meeting(council="情報公開・個人情報保護審議会", fiscal_year=2013, session=2,
-                                    date="2013-10-01", decision="承認", source="metadata")
+    assert side["a.pdf"] == Meeting(
+        council="情報公開・個人情報保護審議会",
+        fiscal_year=2013,
+        session=2,
+        date="2013-10-01",
+        decision="承認",
+        source="metadata",
+    )
     assert (side["b.pdf"].fiscal_year, side["b.pdf"].session) == (2024, 1)
