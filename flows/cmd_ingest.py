@@ -31,7 +31,12 @@ class ProgressReporter:
         self.task = progress.add_task("starting (hashing, Prefect)…", total=None, pages="")
 
     def start(self, total: int, skipped: int) -> None:
-        self.progress.update(self.task, total=total, pages=f"({skipped} already in the database)")
+        self.progress.update(
+            self.task,
+            total=total,
+            description="processing",
+            pages=f"({skipped} already in the database)",
+        )
 
     def advance(self, result, outcome: str) -> None:  # type: ignore[no-untyped-def]
         if outcome == "quarantined":
