@@ -139,12 +139,15 @@ def eval_(
             kind_of[rec["document_id"]] = entry.get("kind", "?")
             gold.append(rec)
     if records is not None:
-        predicted = [r for r in _read_jsonl(records) if r.get("document_id") in kind_of]
+        by_stem = {}
+        for r in _read_jsonl(records):
+            by_stem.setdefault(Path((r.get("source") or {}).get("file_name") or "?").stem, []).append(r)
     else:
         by_stem = _run_pipeline(samples_dir, entries, err)
         for path in propose_goldens(by_stem, golden):
             err.print(f"proposed {path}", style="dim")
-        predicted = [r for stem, recs in by_stem.items() for r in _rekey(recs, goldens.get(stem), stem, err)]
+    predicted = [r for stem, recs in by_stem.items() for r in _rekey(recs, goldens.get(stem), stem, err)]
+    predicted = [r for r in predicted if r.get("document_id") in kind_of]
     scores = score_records(predicted, gold)
     groups = score_by_group(predicted, gold, kind_of.get) if group is None else {}
     _print(scores, groups, fmt)
