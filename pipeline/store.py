@@ -24,6 +24,7 @@ import duckdb
 from models import __version__
 from models.errors import FugiError, TransientError
 from models.results import DocumentResult
+from pipeline.changes_store import ensure_change_tables as _ensure_change_tables
 from pipeline.store_rows import CHILD_TABLES, Row, record_rows, submission_row
 
 SCHEMA_VERSION = "1"
@@ -66,6 +67,7 @@ def connect(
     if not read_only:
         try:
             ensure_schema(con)
+            _ensure_change_tables(con)  # issue 7: approval_links, changes (schema_changes.sql)
         except Exception:
             con.close()
             raise
