@@ -38,9 +38,24 @@ from flows.batch import (  # noqa: E402
     plan_jobs,
     run_batch,
 )
+from models.errors import TransientError  # noqa: E402
 from pipeline import store  # noqa: E402
 
+
+def _is_transient(task: object, task_run: object, state: object) -> bool:
+    """Retry a task only for a transient failure (a database still locked after 10 s)."""
+    try:
+        state.result()  # type: ignore[attr-defined]
+    except TransientError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
 _TASK = {"cache_policy": NO_CACHE, "persist_result": False}
+# Tasks that open the database wait up to 10 s for its lock, then Prefect retries them.
+_DB_TASK = {**_TASK, "retries": 2, "retry_delay_seconds": 2, "retry_condition_fn": _is_transient}
 # Things that must not be flow parameters (recorded by Prefect): the progress reporter
 # and the PDF password. Set by the CLI through `runtime(...)`.
 _RUNTIME: dict[str, object] = {}
@@ -57,12 +72,12 @@ def discover_task(paths: list[str]) -> list[Path]:
     return discover_files(paths)
 
 
-@task(name="plan (hash, skip known)", **_TASK)
+@task(name="plan (hash, skip known)", **_DB_TASK)
 def plan_task(files: list[Path], options: BatchOptions):  # type: ignore[no-untyped-def]
     return plan_jobs(files, options)
 
 
-@task(name="load document", task_run_name="load {name}", **_TASK)
+@task(name="load document", task_run_name="load {name}", **_DB_TASK)
 def load_task(name: str, db: str, result, run_id: str) -> str:  # type: ignore[no-untyped-def]
     return store.write_result(db, result, run_id)
 
