@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -23,7 +24,7 @@ from tesserocr import PSM, RIL, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.grid import fill_cells, segments_to_tables
-from extractors.ocr_text import fix_lookalikes, has_japanese, join_words
+from extractors.ocr_text import fix_lookalikes, has_japanese, join_words, no_space_between
 from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Span, Table, TextBlock
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -38,6 +39,9 @@ MIN_ORIENT_CONF = 3.0
 # Words Tesseract is less sure of than this (0..100) are dropped as noise, unless Japanese.
 MIN_WORD_CONF = 30.0
 LOW_PAGE_CONF = 0.6
+# Bold type: strokes this many times the page's mean stroke width, in type up to BOLD_MAX_PT.
+BOLD_RATIO = 1.18
+BOLD_MAX_PT = 13.0
 
 
 @dataclass
@@ -138,12 +142,18 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
     tables = segments_to_tables(
         rules.segments, number, snap=opts.snap, join_gap=opts.join_gap, min_cell=opts.min_cell
     )
-    clean = gi.erase_rules(gray, rules)
-    api = _engine(opts.tessdata, opts.lang)
-    inset = rules.width_px + max(2, int(dpi / 100))
+    scan = _Scan(
+        api=_engine(opts.tessdata, opts.lang),
+        clean=gi.erase_rules(gray, rules),
+        dpi=dpi,
+        inset=rules.width_px + max(2, int(dpi / 100)),
+        underlines=rules.underlines,
+        bold_stroke=0.0,
+    )
+    scan.bold_stroke = BOLD_RATIO * gi.stroke_width(scan.clean)
     for table in tables:
-        _read_table(api, clean, table, dpi, inset)
-    blocks = _read_blocks(api, clean, tables, gi.find_boxes(rules, dpi), dpi)
+        _read_table(scan, table)
+    blocks = _read_blocks(scan, tables, gi.find_boxes(rules, dpi))
     scale = 72.0 / dpi
     page = Page(
         number=number,
@@ -246,21 +256,30 @@ def _reading_order(blocks: list[TextBlock], tables: list[Table]) -> list[PageIte
 # ---------------------------------------------------------------- cells
 
 
-def _read_table(
-    api: PyTessBaseAPI, clean: np.ndarray, table: Table, dpi: float, inset: int
-) -> None:
+@dataclass
+class _Scan:
+    """A page ready for reading: its engine, the rule-free image and what it needs."""
+
+    api: PyTessBaseAPI
+    clean: np.ndarray
+    dpi: float
+    inset: int  # pixels cut from each cell edge (rule width + margin)
+    underlines: list[tuple[int, int, int]]
+    bold_stroke: float  # strokes at least this wide (pixels) are bold type
+
+
+def _read_table(scan: _Scan, table: Table) -> None:
     lines: list[Line] = []
     for cell in table.cells:
-        cell_lines, mark = read_cell(api, clean, cell, dpi, inset)
+        cell_lines, mark = read_cell(scan, cell)
         cell.drawn_mark = mark
         lines.extend(cell_lines)
     fill_cells(table, lines)
 
 
-def read_cell(
-    api: PyTessBaseAPI, clean: np.ndarray, cell: Cell, dpi: float, inset: int
-) -> tuple[list[Line], str | None]:
+def read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
     """The text lines of one cell (page points) and its drawn mark, from the rule-free image."""
+    clean, dpi, inset = scan.clean, scan.dpi, scan.inset
     x0, y0, x1, y1 = _to_pixels(cell.bbox, dpi, clean.shape)
     x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
     if x1 - x0 < 4 or y1 - y0 < 4:
@@ -278,8 +297,8 @@ def read_cell(
             crop[max(0, my0 - pad) : my1 + pad, max(0, mx0 - pad) : mx1 + pad] = 255
             if not _has_ink(crop, dpi):
                 return [], mark
-    words = recognise(api, crop, dpi, PSM.SINGLE_BLOCK)
-    return words_to_lines(words, dpi, (x0, y0)), mark
+    words = recognise(scan.api, crop, dpi, PSM.SINGLE_BLOCK)
+    return words_to_lines(words, dpi, (x0, y0), scan.underlines, scan.bold_stroke), mark
 
 
 def _has_ink(crop: np.ndarray, dpi: float) -> bool:
@@ -303,15 +322,12 @@ def _to_pixels(box: BBox, dpi: float, shape: tuple[int, ...]) -> tuple[int, int,
 
 
 def _read_blocks(
-    api: PyTessBaseAPI,
-    clean: np.ndarray,
-    tables: list[Table],
-    boxes: list[tuple[int, int, int, int]],
-    dpi: float,
+    scan: _Scan, tables: list[Table], boxes: list[tuple[int, int, int, int]]
 ) -> list[TextBlock]:
     """Text outside the tables: each drawn box (flow-chart box, framed note) read on its
     own, then one Tesseract layout pass over the rest of the page, then each inked region
     that pass left unread (a lone page number, a short label)."""
+    api, clean, dpi = scan.api, scan.clean, scan.dpi
     masked = clean.copy()
     grow = max(3, int(dpi / 50))
     table_boxes = [_to_pixels(t.bbox, dpi, clean.shape) for t in tables]
@@ -332,7 +348,8 @@ def _read_blocks(
             _add_words(words, recognise(api, masked[y0:y1, x0:x1], dpi, PSM.SINGLE_BLOCK), x0, y0)
     blocks: list[TextBlock] = []
     for block_id in sorted({w.block for w in words}):
-        lines = words_to_lines([w for w in words if w.block == block_id], dpi, (0, 0))
+        group = [w for w in words if w.block == block_id]
+        lines = words_to_lines(group, dpi, (0, 0), scan.underlines, scan.bold_stroke)
         if lines:
             bbox = lines[0].bbox
             for ln in lines[1:]:
@@ -349,7 +366,7 @@ def _add_words(words: list[Word], more: list[Word], x0: int, y0: int) -> None:
     for w in more:
         bx0, by0, bx1, by1 = w.box
         box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
-        words.append(Word(w.text, w.conf, box, block + w.block, line + w.line))
+        words.append(replace(w, box=box, block=block + w.block, line=line + w.line))
 
 
 def _unread_regions(
@@ -388,6 +405,8 @@ class Word:
     box: tuple[int, int, int, int]
     block: int
     line: int
+    stroke: float = 0.0  # mean stroke width of its ink, pixels (bold type is thicker)
+    ink: int = 0  # ink pixels in its box
 
 
 def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
@@ -420,7 +439,18 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
         bx0, by0, bx1, by1 = box
         words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
     shape = image.shape
-    return _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
+    words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
+    _set_strokes(words, image)
+    return words
+
+
+def _set_strokes(words: list[Word], image: np.ndarray) -> None:
+    ink = (image < 150).astype(np.uint8)
+    dist = cv2.distanceTransform(ink, cv2.DIST_L2, 3)
+    for w in words:
+        x0, y0, x1, y1 = (max(0, v) for v in w.box)
+        w.stroke = gi.mean_stroke(ink[y0:y1, x0:x1], dist[y0:y1, x0:x1])
+        w.ink = int(np.count_nonzero(ink[y0:y1, x0:x1]))
 
 
 def _plausible(words: list[Word]) -> list[Word]:
@@ -444,27 +474,109 @@ def _edge_sliver(w: Word, shape: tuple[int, ...], dpi: float) -> bool:
     return on_edge and min(x1 - x0, y1 - y0) < dpi * 3 / 72
 
 
-def words_to_lines(words: list[Word], dpi: float, offset: tuple[int, int]) -> list[Line]:
-    """Group words into Lines (one Span each) in page points; offset is the crop's origin."""
-    s = 72.0 / dpi
+def words_to_lines(
+    words: list[Word],
+    dpi: float,
+    offset: tuple[int, int],
+    underlines: Sequence[tuple[int, int, int]] = (),
+    bold_stroke: float = 0.0,
+) -> list[Line]:
+    """Group words into Lines in page points; offset is the crop's origin in the page.
+
+    A line is one Span, or several when only part of it is underlined (underlines:
+    (x0, x1, y) page pixels of the page's loose horizontal lines) or bold (strokes at
+    least bold_stroke pixels wide; 0 turns bold detection off)."""
     out: list[Line] = []
     for line_id in sorted({w.line for w in words}):
         group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
-        text = fix_lookalikes(join_words([w.text for w in group]))
-        if not text:
-            continue
-        x0 = min(w.box[0] for w in group) + offset[0]
-        y0 = min(w.box[1] for w in group) + offset[1]
-        x1 = max(w.box[2] for w in group) + offset[0]
-        y1 = max(w.box[3] for w in group) + offset[1]
-        bbox = BBox(x0=x0 * s, y0=y0 * s, x1=x1 * s, y1=y1 * s)
-        weights = [max(1, len(w.text)) for w in group]
-        conf = sum(w.conf * n for w, n in zip(group, weights, strict=True)) / sum(weights) / 100.0
-        span = Span(
-            text=text,
-            bbox=bbox,
-            confidence=round(min(1.0, max(0.0, conf)), 3),
-            size=round((y1 - y0) * s, 1),
-        )
-        out.append(Line(spans=[span], bbox=bbox))
+        group = [_shifted(w, offset) for w in group]
+        line_ul = _line_underlines(group, underlines)
+        runs: list[tuple[bool, list[Word]]] = []
+        for w in group:
+            flag = _underlined(w.box, line_ul)
+            if runs and runs[-1][0] == flag:
+                runs[-1][1].append(w)
+            else:
+                runs.append((flag, [w]))
+        runs = _bridge_runs(runs)
+        # Bold is judged per run: one word ("の", ")") has too little ink to tell.
+        spans = [_span(ws, flag, _bold(ws, bold_stroke, dpi), dpi) for flag, ws in runs]
+        for left, right in zip(spans, spans[1:], strict=False):
+            if left.text and right.text and not no_space_between(left.text, right.text):
+                left.text += " "
+        spans = [sp for sp in spans if sp.text]
+        if spans:
+            bbox = spans[0].bbox
+            for sp in spans[1:]:
+                bbox = bbox.union(sp.bbox)
+            out.append(Line(spans=spans, bbox=bbox))
     return out
+
+
+def _bridge_runs(runs: list[tuple[bool, list[Word]]]) -> list[tuple[bool, list[Word]]]:
+    """A character or two between two underlined runs is underlined too (a glyph that
+    dips below the rule, a 、 between marked items)."""
+    flags = [f for f, _ in runs]
+    for i in range(1, len(runs) - 1):
+        short = sum(len(w.text) for w in runs[i][1]) <= 2
+        if not flags[i] and flags[i - 1] and flags[i + 1] and short:
+            flags[i] = True
+    out: list[tuple[bool, list[Word]]] = []
+    for flag, (_, ws) in zip(flags, runs, strict=True):
+        if out and out[-1][0] == flag:
+            out[-1][1].extend(ws)
+        else:
+            out.append((flag, list(ws)))
+    return out
+
+
+def _shifted(w: Word, offset: tuple[int, int]) -> Word:
+    x0, y0, x1, y1 = w.box
+    dx, dy = offset
+    return replace(w, box=(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+
+
+def _span(words: list[Word], underline: bool, bold: bool, dpi: float) -> Span:
+    s = 72.0 / dpi
+    x0, y0 = min(w.box[0] for w in words), min(w.box[1] for w in words)
+    x1, y1 = max(w.box[2] for w in words), max(w.box[3] for w in words)
+    weights = [max(1, len(w.text)) for w in words]
+    conf = sum(w.conf * n for w, n in zip(words, weights, strict=True)) / sum(weights) / 100.0
+    return Span(
+        text=fix_lookalikes(join_words([w.text for w in words])),
+        bbox=BBox(x0=x0 * s, y0=y0 * s, x1=x1 * s, y1=y1 * s),
+        confidence=round(min(1.0, max(0.0, conf)), 3),
+        size=round((y1 - y0) * s, 1),
+        underline=underline,
+        bold=bold,
+    )
+
+
+def _bold(words: list[Word], bold_stroke: float, dpi: float) -> bool:
+    """Strokes clearly thicker than the page's text; large type (titles) is not judged."""
+    ink = sum(w.ink for w in words)
+    if bold_stroke <= 0 or ink == 0:
+        return False
+    if float(np.median([w.box[3] - w.box[1] for w in words])) > dpi * BOLD_MAX_PT / 72:
+        return False
+    return sum(w.stroke * w.ink for w in words) / ink >= bold_stroke
+
+
+def _line_underlines(
+    group: list[Word], underlines: Sequence[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """The underlines that end with the text of this line: a rule running on well past
+    an end of the text is a form's separator line, not an underline."""
+    em = float(np.median([w.box[3] - w.box[1] for w in group]))
+    lx0, lx1 = min(w.box[0] for w in group), max(w.box[2] for w in group)
+    return [u for u in underlines if u[0] >= lx0 - em and u[1] <= lx1 + em]
+
+
+def _underlined(box: tuple[int, int, int, int], underlines: Sequence[tuple[int, int, int]]) -> bool:
+    """A line runs just under the word along at least half its width."""
+    x0, y0, x1, y1 = box
+    h = max(1, y1 - y0)
+    for ux0, ux1, uy in underlines:
+        if y1 - 0.25 * h <= uy <= y1 + 0.6 * h and min(x1, ux1) - max(x0, ux0) >= 0.5 * (x1 - x0):
+            return True
+    return False

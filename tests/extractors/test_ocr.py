@@ -26,7 +26,8 @@ pytestmark = [
     pytest.mark.skipif(not FONT.exists(), reason="IPA Gothic font not installed"),
 ]
 
-# (row, col, rowspan, colspan, printed lines); "○"/"－" alone on the first line is the mark.
+# (row, col, rowspan, colspan, printed lines); "○"/"－" alone on the first line is the mark,
+# a line starting "*" is printed as a change: bold and underlined.
 LABELS = {
     "cols": [60, 150, 230, 540],
     "rows": [120, 150, 180, 210, 240, 290],
@@ -41,7 +42,7 @@ LABELS = {
         (3, 1, 1, 1, ["所在地"]),
         (3, 2, 1, 1, ["岡山県岡山市南区豊成二丁目"]),
         (4, 0, 1, 2, ["対象者"]),
-        (4, 2, 1, 1, ["意見等を投稿する者及び", "区の職員（約４０，０００件）"]),
+        (4, 2, 1, 1, ["意見等を投稿する者及び", "*区の職員（約４０，０００件）"]),
     ],
 }
 MARKS = {
@@ -69,7 +70,20 @@ def _draw_table(page: pymupdf.Page, spec: dict) -> None:
         size = 9 if len(lines) > 2 else 10.5
         for i, text in enumerate(lines):
             y = rect.y0 + 4 + size * 1.25 * (i + 1)
-            page.insert_text((rect.x0 + 6, y), text, fontname="ipag", fontsize=size)
+            if text.startswith("*"):  # fake bold (fill + stroke) with an underline
+                text = text[1:]
+                page.insert_text(
+                    (rect.x0 + 6, y),
+                    text,
+                    fontname="ipag",
+                    fontsize=size,
+                    render_mode=2,
+                    border_width=0.06,
+                )
+                width = pymupdf.Font(fontfile=str(FONT)).text_length(text, fontsize=size)
+                page.draw_line((rect.x0 + 6, y + 2.5), (rect.x0 + 6 + width, y + 2.5), width=0.6)
+            else:
+                page.insert_text((rect.x0 + 6, y), text, fontname="ipag", fontsize=size)
 
 
 def form_pdf() -> pymupdf.Document:
@@ -120,7 +134,7 @@ def _norm(text: str) -> str:
 def _expected_text(lines: list[str]) -> str:
     if lines and lines[0] in MARK_CHARS:
         lines = lines[1:]
-    return _norm("".join(lines))
+    return _norm("".join(ln.removeprefix("*") for ln in lines))
 
 
 def _cer(table: Table, spec: dict) -> tuple[int, int]:
@@ -174,6 +188,12 @@ def test_tilted_noisy_scan_gives_grid_text_and_marks():
     labels = page.tables[0]
     assert labels.cell_at(3, 0) is labels.cell_at(2, 0)  # 委託先 spans two rows
     assert labels.cell_at(4, 2).text.count("\n") == 1  # a two-line cell keeps its lines
+    # The changed line is bold and underlined, the line above it is neither.
+    plain, changed = labels.cell_at(4, 2).lines
+    assert all(s.bold and s.underline for s in changed.spans)
+    assert not any(s.bold or s.underline for s in plain.spans)
+    spans = [s for t in page.tables for c in t.cells for ln in c.lines for s in ln.spans]
+    assert sum(s.bold or s.underline for s in spans) == len(changed.spans)
     # Spans are placed where the form printed them (a 0.8° tilt moves them < 4 pt).
     name = labels.cell_at(2, 2).lines[0].bbox
     assert abs(name.x0 - 236) < 4 and abs(name.y0 - 188) < 4
