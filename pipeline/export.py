@@ -35,6 +35,7 @@ EXPORT_TABLES = (
     "v_data_items",
     "v_checklist",
 )
+_BATCH = 500
 _PROV_COLS = "path, page, x0, y0, x1, y1, extraction, engine, confidence"
 
 
@@ -43,15 +44,15 @@ def export_jsonl(
 ) -> int:
     """Write every record as SCHEMA.md JSON, sorted by document_id; returns the count."""
     n = 0
-    rows = con.execute(
-        "SELECT document_id, record FROM submissions ORDER BY document_id"
-    ).fetchall()
-    for doc_id, raw in rows:
-        obj = SubmissionRecord.model_validate_json(raw).model_dump(mode="json")
-        if with_provenance:
-            obj["provenance"] = _provenance(con, doc_id)
-        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
-        n += 1
+    # A separate cursor: the provenance look-ups must not replace the records' result set.
+    cur = con.cursor().execute("SELECT document_id, record FROM submissions ORDER BY document_id")
+    while batch := cur.fetchmany(_BATCH):
+        for doc_id, raw in batch:
+            obj = SubmissionRecord.model_validate_json(raw).model_dump(mode="json")
+            if with_provenance:
+                obj["provenance"] = _provenance(con, doc_id)
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 
