@@ -40,6 +40,11 @@ def join_words(words: list[str]) -> str:
     return out
 
 
+def no_space_between(left: str, right: str) -> bool:
+    """Whether two pieces of one printed line join without a space."""
+    return _no_space(left, right, has_japanese(left + right))
+
+
 def _no_space(left: str, right: str, japanese: bool) -> bool:
     a, b = left[-1], right[0]
     if _JA.match(a) or _JA.match(b):
