@@ -12,22 +12,25 @@ Coordinates are PDF points in the upright page frame, origin top-left.
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 import pymupdf
-import tesserocr
-from tesserocr import PSM, RIL, PyTessBaseAPI
+from tesserocr import PSM, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.grid import fill_cells, segments_to_tables
-from extractors.ocr_text import fix_lookalikes, has_japanese, join_words, no_space_between
-from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Span, Table, TextBlock
+from extractors.tesseract import (
+    DEFAULT_TESSDATA,
+    Word,
+    engine,
+    engine_name,
+    recognise,
+    words_to_lines,
+)
+from models.layout import BBox, Cell, Line, Page, PageItem, Problem, Table, TextBlock
 
-DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 # A page image inside this resolution range is read at its own resolution (no resampling).
 NATIVE_DPI = (250.0, 450.0)
 # Cells at most this wide (points) are checked for a drawn checklist mark.
@@ -36,12 +39,9 @@ MARK_CELL_MAX_WIDTH = 120.0
 REPORT_SKEW = 2.0
 # Orientation detection must be at least this sure before a page is turned.
 MIN_ORIENT_CONF = 3.0
-# Words Tesseract is less sure of than this (0..100) are dropped as noise, unless Japanese.
-MIN_WORD_CONF = 30.0
 LOW_PAGE_CONF = 0.6
-# Bold type: strokes this many times the page's mean stroke width, in type up to BOLD_MAX_PT.
+# Bold type: strokes this many times the page's regular stroke width.
 BOLD_RATIO = 1.18
-BOLD_MAX_PT = 13.0
 
 
 @dataclass
@@ -67,47 +67,6 @@ def _options(settings: object) -> _Options:
         join_gap=getattr(settings, "join_gap", 4.0),
         min_cell=getattr(settings, "min_cell", 4.0),
     )
-
-
-# ---------------------------------------------------------------- engines
-
-
-_local = threading.local()
-# A short cell text ("委託先") is otherwise thrown away as a "noise row"; specks are
-# removed before OCR instead. Kanji with many strokes have many outline children.
-_TESS_VARIABLES = {
-    "textord_noise_rejrows": "0",
-    "edges_max_children_per_outline": "40",
-    "textord_tabfind_vertical_text": "0",
-}
-
-
-def _engine(tessdata: str, lang: str) -> PyTessBaseAPI:
-    """One Tesseract engine per (process, thread, language), created on first use and kept.
-
-    tesserocr engines are not thread-safe, and a forked worker must not share its
-    parent's; keying by pid and keeping them thread-local gives each worker its own.
-    """
-    engines = getattr(_local, "engines", None)
-    if engines is None:
-        engines = _local.engines = {}
-    key = (os.getpid(), tessdata, lang)
-    api = engines.get(key)
-    if api is None:
-        # Tesseract's OpenMP threads fight with the worker processes for the cores.
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-        psm = PSM.OSD_ONLY if lang == "osd" else PSM.SINGLE_BLOCK
-        api = PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
-        for name, value in _TESS_VARIABLES.items():
-            api.SetVariable(name, value)
-        engines[key] = api
-    return api
-
-
-def engine_name(lang: str = "jpn") -> str:
-    """ "tesseract 5.5.4 jpn": what Page.ocr_engine records."""
-    first = tesserocr.tesseract_version().splitlines()[0].strip()
-    return f"{first} {lang}"
 
 
 # ---------------------------------------------------------------- the page
@@ -143,7 +102,7 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
         rules.segments, number, snap=opts.snap, join_gap=opts.join_gap, min_cell=opts.min_cell
     )
     scan = _Scan(
-        api=_engine(opts.tessdata, opts.lang),
+        api=engine(opts.tessdata, opts.lang),
         clean=gi.erase_rules(gray, rules),
         dpi=dpi,
         inset=rules.width_px + max(2, int(dpi / 100)),
@@ -203,7 +162,7 @@ def _native_dpi(page: pymupdf.Page) -> float | None:
 def _turn_upright(gray: np.ndarray, dpi: float, opts: _Options) -> tuple[np.ndarray, int]:
     """The image turned by quarter turns so its text reads upright, and the turns made."""
     small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
-    api = _engine(opts.tessdata, "osd")
+    api = engine(opts.tessdata, "osd")
     api.SetImageBytes(small.tobytes(), small.shape[1], small.shape[0], 1, small.shape[1])
     api.SetSourceResolution(int(dpi / 2))
     try:
@@ -391,192 +350,3 @@ def _unread_regions(
         ):
             out.append((x0, y0, x1, y1))
     return out
-
-
-# ---------------------------------------------------------------- Tesseract results
-
-
-@dataclass
-class Word:
-    """One Tesseract word: text, confidence 0..100, box in pixels of the image read."""
-
-    text: str
-    conf: float
-    box: tuple[int, int, int, int]
-    block: int
-    line: int
-    stroke: float = 0.0  # mean stroke width of its ink, pixels (bold type is thicker)
-    ink: int = 0  # ink pixels in its box
-
-
-def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
-    """Tesseract's words on a gray image, with their block and line numbers."""
-    pad = max(8, int(dpi / 20))  # Tesseract reads text touching the border badly
-    padded = cv2.copyMakeBorder(image, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
-    h, w = padded.shape
-    api.SetPageSegMode(psm)
-    api.SetImageBytes(padded.tobytes(), w, h, 1, w)
-    api.SetSourceResolution(int(round(dpi)))
-    api.Recognize()
-    it = api.GetIterator()
-    words: list[Word] = []
-    if it is None:
-        return words
-    block = line = -1
-    for w_it in tesserocr.iterate_level(it, RIL.WORD):
-        if w_it.IsAtBeginningOf(RIL.BLOCK):
-            block += 1
-        if w_it.IsAtBeginningOf(RIL.TEXTLINE):
-            line += 1
-        try:
-            text = (w_it.GetUTF8Text(RIL.WORD) or "").strip()
-        except RuntimeError:  # tesserocr raises for an empty word
-            continue
-        box = w_it.BoundingBox(RIL.WORD)
-        if not text or box is None:
-            continue
-        conf = float(w_it.Confidence(RIL.WORD))
-        bx0, by0, bx1, by1 = box
-        words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
-    shape = image.shape
-    words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
-    _set_strokes(words, image)
-    return words
-
-
-def _set_strokes(words: list[Word], image: np.ndarray) -> None:
-    ink = (image < 150).astype(np.uint8)
-    dist = cv2.distanceTransform(ink, cv2.DIST_L2, 3)
-    for w in words:
-        x0, y0, x1, y1 = (max(0, v) for v in w.box)
-        w.stroke = gi.mean_stroke(ink[y0:y1, x0:x1], dist[y0:y1, x0:x1])
-        w.ink = int(np.count_nonzero(ink[y0:y1, x0:x1]))
-
-
-def _plausible(words: list[Word]) -> list[Word]:
-    """Drop what Tesseract reads into specks and smudges: lines it is unsure of
-    throughout, and unsure non-Japanese words ("|", "'") in the lines kept. An unsure
-    Japanese word in a line of sure ones stays: Tesseract often gives real kanji 0."""
-    out: list[Word] = []
-    for line_id in sorted({w.line for w in words}):
-        group = [w for w in words if w.line == line_id]
-        if max(w.conf for w in group) < MIN_WORD_CONF:
-            continue
-        out += [w for w in group if w.conf >= MIN_WORD_CONF or has_japanese(w.text)]
-    return out
-
-
-def _edge_sliver(w: Word, shape: tuple[int, ...], dpi: float) -> bool:
-    """A thin word on the crop's edge: a rule's residue or a neighbour's overflowing glyph."""
-    x0, y0, x1, y1 = w.box
-    h, wd = shape[:2]
-    on_edge = x0 <= 2 or y0 <= 2 or x1 >= wd - 2 or y1 >= h - 2
-    return on_edge and min(x1 - x0, y1 - y0) < dpi * 3 / 72
-
-
-def words_to_lines(
-    words: list[Word],
-    dpi: float,
-    offset: tuple[int, int],
-    underlines: Sequence[tuple[int, int, int]] = (),
-    bold_stroke: float = 0.0,
-) -> list[Line]:
-    """Group words into Lines in page points; offset is the crop's origin in the page.
-
-    A line is one Span, or several when only part of it is underlined (underlines:
-    (x0, x1, y) page pixels of the page's loose horizontal lines) or bold (strokes at
-    least bold_stroke pixels wide; 0 turns bold detection off)."""
-    out: list[Line] = []
-    for line_id in sorted({w.line for w in words}):
-        group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
-        group = [_shifted(w, offset) for w in group]
-        line_ul = _line_underlines(group, underlines)
-        runs: list[tuple[bool, list[Word]]] = []
-        for w in group:
-            flag = _underlined(w.box, line_ul)
-            if runs and runs[-1][0] == flag:
-                runs[-1][1].append(w)
-            else:
-                runs.append((flag, [w]))
-        runs = _bridge_runs(runs)
-        # Bold is judged per run: one word ("の", ")") has too little ink to tell.
-        spans = [_span(ws, flag, _bold(ws, bold_stroke, dpi), dpi) for flag, ws in runs]
-        for left, right in zip(spans, spans[1:], strict=False):
-            if left.text and right.text and not no_space_between(left.text, right.text):
-                left.text += " "
-        spans = [sp for sp in spans if sp.text]
-        if spans:
-            bbox = spans[0].bbox
-            for sp in spans[1:]:
-                bbox = bbox.union(sp.bbox)
-            out.append(Line(spans=spans, bbox=bbox))
-    return out
-
-
-def _bridge_runs(runs: list[tuple[bool, list[Word]]]) -> list[tuple[bool, list[Word]]]:
-    """A character or two between two underlined runs is underlined too (a glyph that
-    dips below the rule, a 、 between marked items)."""
-    flags = [f for f, _ in runs]
-    for i in range(1, len(runs) - 1):
-        short = sum(len(w.text) for w in runs[i][1]) <= 2
-        if not flags[i] and flags[i - 1] and flags[i + 1] and short:
-            flags[i] = True
-    out: list[tuple[bool, list[Word]]] = []
-    for flag, (_, ws) in zip(flags, runs, strict=True):
-        if out and out[-1][0] == flag:
-            out[-1][1].extend(ws)
-        else:
-            out.append((flag, list(ws)))
-    return out
-
-
-def _shifted(w: Word, offset: tuple[int, int]) -> Word:
-    x0, y0, x1, y1 = w.box
-    dx, dy = offset
-    return replace(w, box=(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
-
-
-def _span(words: list[Word], underline: bool, bold: bool, dpi: float) -> Span:
-    s = 72.0 / dpi
-    x0, y0 = min(w.box[0] for w in words), min(w.box[1] for w in words)
-    x1, y1 = max(w.box[2] for w in words), max(w.box[3] for w in words)
-    weights = [max(1, len(w.text)) for w in words]
-    conf = sum(w.conf * n for w, n in zip(words, weights, strict=True)) / sum(weights) / 100.0
-    return Span(
-        text=fix_lookalikes(join_words([w.text for w in words])),
-        bbox=BBox(x0=x0 * s, y0=y0 * s, x1=x1 * s, y1=y1 * s),
-        confidence=round(min(1.0, max(0.0, conf)), 3),
-        size=round((y1 - y0) * s, 1),
-        underline=underline,
-        bold=bold,
-    )
-
-
-def _bold(words: list[Word], bold_stroke: float, dpi: float) -> bool:
-    """Strokes clearly thicker than the page's text; large type (titles) is not judged."""
-    ink = sum(w.ink for w in words)
-    if bold_stroke <= 0 or ink == 0:
-        return False
-    if float(np.median([w.box[3] - w.box[1] for w in words])) > dpi * BOLD_MAX_PT / 72:
-        return False
-    return sum(w.stroke * w.ink for w in words) / ink >= bold_stroke
-
-
-def _line_underlines(
-    group: list[Word], underlines: Sequence[tuple[int, int, int]]
-) -> list[tuple[int, int, int]]:
-    """The underlines that end with the text of this line: a rule running on well past
-    an end of the text is a form's separator line, not an underline."""
-    em = float(np.median([w.box[3] - w.box[1] for w in group]))
-    lx0, lx1 = min(w.box[0] for w in group), max(w.box[2] for w in group)
-    return [u for u in underlines if u[0] >= lx0 - em and u[1] <= lx1 + em]
-
-
-def _underlined(box: tuple[int, int, int, int], underlines: Sequence[tuple[int, int, int]]) -> bool:
-    """A line runs just under the word along at least half its width."""
-    x0, y0, x1, y1 = box
-    h = max(1, y1 - y0)
-    for ux0, ux1, uy in underlines:
-        if y1 - 0.25 * h <= uy <= y1 + 0.6 * h and min(x1, ux1) - max(x0, ux0) >= 0.5 * (x1 - x0):
-            return True
-    return False
