@@ -52,11 +52,20 @@ class PageDrawings:
     shapes: list[Shape] = field(default_factory=list)
 
 
+def page_paths(page: pymupdf.Page) -> list[dict]:
+    """The page's vector paths (PyMuPDF get_cdrawings), read once per Page object."""
+    cached = getattr(page, "_fugi_paths", None)
+    if cached is None:
+        cached = page.get_cdrawings()
+        page._fugi_paths = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def read_drawings(page: pymupdf.Page) -> PageDrawings:
     """Rules and small closed shapes drawn on `page`, in displayed coordinates."""
     out = PageDrawings()
     mat = page.rotation_matrix if page.rotation else None
-    for path in page.get_cdrawings():
+    for path in page_paths(page):
         _add_path(path, mat, out)
     return out
 

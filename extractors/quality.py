@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from extractors.drawings import page_paths
 from extractors.textlayer import GlyphLine, visible
 
 # MuPDF char_flags: the "unicode" is really a CID / glyph id (no ToUnicode map).
@@ -109,4 +110,4 @@ def _image_cover(page: pymupdf.Page) -> float:
 
 
 def _curve_count(page: pymupdf.Page) -> int:
-    return sum(1 for path in page.get_cdrawings() for item in path["items"] if item[0] == "c")
+    return sum(1 for path in page_paths(page) for item in path["items"] if item[0] == "c")

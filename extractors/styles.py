@@ -7,6 +7,7 @@ gives 「 and 」 plain.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from extractors.drawings import Rule
 from models.layout import Table
 
 if TYPE_CHECKING:
-    from extractors.textlayer import GlyphLine
+    from extractors.textlayer import Glyph, GlyphLine
 
 # PyMuPDF span flag bit 4 (TEXT_FONT_BOLD).
 FONT_FLAG_BOLD = 16
@@ -58,15 +59,21 @@ def underline_rules(rules: list[Rule], tables: list[Table]) -> list[Rule]:
     """Horizontal rules that may be underlines: not frames, not touching a vertical rule
     at either end (a box or cell edge), and not a table's row border (collinear pieces
     joined, running from column edge to column edge at a row edge)."""
-    verticals = [r for r in rules if r.orient == "v"]
+    verticals = sorted((r for r in rules if r.orient == "v"), key=lambda r: r.pos)
+    vpos = [v.pos for v in verticals]
     out = []
     for r, (start, end) in _joined_extents([r for r in rules if r.orient == "h" and not r.frame]):
-        if any(_touches_end(r.pos, start, end, v) for v in verticals):
+        near = _around(verticals, vpos, start) + _around(verticals, vpos, end)
+        if any(_touches_end(r.pos, start, end, v) for v in near):
             continue
         if any(_is_row_border(r.pos, start, end, t) for t in tables):
             continue
         out.append(r)
     return out
+
+
+def _around(rules: list[Rule], positions: list[float], x: float, tol: float = 1.5) -> list[Rule]:
+    return rules[bisect.bisect_left(positions, x - tol) : bisect.bisect_right(positions, x + tol)]
 
 
 def text_underlines(rules: list[Rule], lines: list[GlyphLine]) -> list[Rule]:
@@ -84,14 +91,15 @@ def text_underlines(rules: list[Rule], lines: list[GlyphLine]) -> list[Rule]:
         ),
         key=lambda b: b[0],
     )
+    los = [b[0] for b in bands]
+    reach = max((hi - lo for lo, hi, _ in bands), default=0.0)
     out = []
     for r in free:
         covered = 0.0
-        for lo, hi, ln in bands:
-            if lo > r.pos:
-                break
-            if r.pos <= hi:
-                covered += sum(max(0.0, min(g.x1, r.end) - max(g.x0, r.start)) for g in ln.glyphs)
+        for _, hi, ln in bands[bisect.bisect_left(los, r.pos - reach) : bisect.bisect_right(los, r.pos)]:
+            if r.pos > hi or ln.bbox[2] <= r.start or ln.bbox[0] >= r.end:
+                continue
+            covered += sum(max(0.0, min(g.x1, r.end) - max(g.x0, r.start)) for g in _glyphs_over(ln, r))
         if covered >= 0.5 * r.length:
             out.append(r)
     return out
@@ -103,18 +111,21 @@ def _joined_extents(rules: list[Rule], gap: float = 4.0) -> list[tuple[Rule, tup
     rules = sorted(rules, key=lambda r: (round(r.pos * 4), r.start))
     out: list[tuple[Rule, tuple[float, float]]] = []
     chain: list[Rule] = []
+    reach = 0.0
 
     def flush() -> None:
         if chain:
-            ext = (min(c.start for c in chain), max(c.end for c in chain))
+            ext = (min(c.start for c in chain), reach)
             out.extend((c, ext) for c in chain)
 
     for r in rules:
-        if chain and abs(r.pos - chain[-1].pos) <= 0.3 and r.start <= max(c.end for c in chain) + gap:
+        if chain and abs(r.pos - chain[-1].pos) <= 0.3 and r.start <= reach + gap:
             chain.append(r)
+            reach = max(reach, r.end)
         else:
             flush()
             chain = [r]
+            reach = r.end
     flush()
     return out
 
@@ -137,7 +148,6 @@ def mark_underlines(lines: list[GlyphLine], rules: list[Rule]) -> None:
         return
     rules = sorted(rules, key=lambda r: r.pos)
     positions = [r.pos for r in rules]
-    import bisect
 
     for line in lines:
         if not line.horizontal or not line.glyphs:
@@ -146,13 +156,15 @@ def mark_underlines(lines: list[GlyphLine], rules: list[Rule]) -> None:
         bottom = max(g.y1 for g in line.glyphs)
         lo = bisect.bisect_left(positions, base - 1.0)
         hi = bisect.bisect_right(positions, max(bottom, base) + UNDERLINE_BELOW)
+        size = max((g.size for g in line.glyphs), default=10.0)
         for rule in rules[lo:hi]:
-            _underline_glyphs(line, rule)
+            _underline_glyphs(line, rule, size)
 
 
-def _underline_glyphs(line: GlyphLine, rule: Rule) -> None:
-    size = max((g.size for g in line.glyphs), default=10.0)
-    hits = [g for g in line.glyphs if _covered(g.x0, g.x1, rule)]
+def _underline_glyphs(line: GlyphLine, rule: Rule, size: float) -> None:
+    if line.bbox[2] <= rule.start or line.bbox[0] >= rule.end:
+        return
+    hits = [g for g in _glyphs_over(line, rule) if _covered(g.x0, g.x1, rule)]
     if not hits:
         return
     # A long page rule under a short text is a separator, not an underline.
@@ -160,6 +172,13 @@ def _underline_glyphs(line: GlyphLine, rule: Rule) -> None:
         return
     for g in hits:
         g.underline = True
+
+
+def _glyphs_over(line: GlyphLine, rule: Rule) -> list[Glyph]:
+    """The glyphs of a horizontal line (sorted by x0) that may overlap the rule's x range."""
+    xs = line.x0s()
+    lo = bisect.bisect_left(xs, rule.start - line.max_width())
+    return line.glyphs[lo : bisect.bisect_right(xs, rule.end)]
 
 
 def _covered(x0: float, x1: float, rule: Rule) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pymupdf
 
+from extractors.drawings import page_paths
 from extractors.styles import CHAR_FILLED, CHAR_STROKED, is_bold
 from models.layout import BBox, Line, Span
 
@@ -50,22 +51,43 @@ class Glyph:
 
 @dataclass
 class GlyphLine:
-    glyphs: list[Glyph]
+    glyphs: list[Glyph]  # sorted by x0 (horizontal) or y0 (vertical)
     block: int  # PyMuPDF's block number: its reading order
     horizontal: bool = True
     bbox: tuple[float, float, float, float] = field(default=(0.0, 0.0, 0.0, 0.0))
+    _x0s: list[float] | None = field(default=None, repr=False, compare=False)
+    _max_w: float | None = field(default=None, repr=False, compare=False)
+
+    def x0s(self) -> list[float]:
+        """Left edges of the glyphs, for bisecting a horizontal line."""
+        if self._x0s is None:
+            self._x0s = [g.x0 for g in self.glyphs]
+        return self._x0s
+
+    def max_width(self) -> float:
+        if self._max_w is None:
+            self._max_w = max((g.x1 - g.x0 for g in self.glyphs), default=0.0)
+        return self._max_w
+
+
+# MuPDF's style collection compares every glyph with every path: on pages with more
+# path items than this (maps, hatched charts) it takes seconds, so fugi reads plain text
+# there and takes fill+stroke bold from the text trace instead.
+HEAVY_PATHS = 3000
 
 
 def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
     """Every text line of the page as glyphs, in PyMuPDF's block order."""
-    raw = page.get_text("rawdict", flags=TEXT_FLAGS)
+    heavy = sum(len(path["items"]) for path in page_paths(page)) > HEAVY_PATHS
+    raw = page.get_text("rawdict", flags=pymupdf.TEXTFLAGS_RAWDICT if heavy else TEXT_FLAGS)
+    stroked = _stroked_origins(page) if heavy else None
     mat = page.rotation_matrix if page.rotation else None
     out: list[GlyphLine] = []
     for bno, block in enumerate(raw["blocks"]):
         if block.get("type", 0) != 0:
             continue
         for line in block["lines"]:
-            glyphs = _line_glyphs(line, mat)
+            glyphs = _line_glyphs(line, mat, stroked)
             if not glyphs:
                 continue
             dx, dy = line["dir"]
@@ -78,7 +100,19 @@ def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
     return out
 
 
-def _line_glyphs(line: dict, mat: pymupdf.Matrix | None) -> list[Glyph]:
+def _stroked_origins(page: pymupdf.Page) -> set[tuple[int, int, int]]:
+    """(code point, origin x, origin y) of glyphs that are also stroked (render mode 2)."""
+    out: set[tuple[int, int, int]] = set()
+    for trace in page.get_texttrace():
+        if trace.get("type") == 1:
+            for ch in trace["chars"]:
+                out.add((ch[0], round(ch[2][0]), round(ch[2][1])))
+    return out
+
+
+def _line_glyphs(
+    line: dict, mat: pymupdf.Matrix | None, stroked: set[tuple[int, int, int]] | None = None
+) -> list[Glyph]:
     glyphs: list[Glyph] = []
     for span in line["spans"]:
         font, size = span["font"], span["size"]
@@ -88,12 +122,15 @@ def _line_glyphs(line: dict, mat: pymupdf.Matrix | None) -> list[Glyph]:
         for ch in span["chars"]:
             x0, y0, x1, y1 = ch["bbox"]
             ox, oy = ch["origin"]
+            drawn_bold = bold or (
+                stroked is not None and (ord(ch["c"][:1] or " "), round(ox), round(oy)) in stroked
+            )
             if mat is not None:
                 r = pymupdf.Rect(x0, y0, x1, y1) * mat
                 x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
                 o = pymupdf.Point(ox, oy) * mat
                 ox, oy = o.x, o.y
-            glyphs.append(Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, bold, cflags, alpha))
+            glyphs.append(Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha))
     return glyphs
 
 
