@@ -60,7 +60,9 @@ def comparable(value: Any) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
-    return comparable(a) == comparable(b)
+    """Equal when comparable; a blank text or an empty list is the same as no value."""
+    ca, cb = comparable(a), comparable(b)
+    return (None if ca in ("", []) else ca) == (None if cb in ("", []) else cb)
 
 
 def _dump(v: Any) -> Any:
