@@ -18,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from models.changes import ChangeType, FieldChange
-from models.record import ChecklistRow, Party, Section, SubmissionRecord
+from models.record import Party, Section, SubmissionRecord
 
 # Sheet fields in the order a sheet prints them; how each is compared.
 SECTION_FIELD_ORDER = (
@@ -41,7 +41,6 @@ SECTION_FIELD_ORDER = (
 )
 COVER_FIELDS = ("title", "council", "item_kind", "material_no")
 OVERVIEW_TEXT = ("business_name", "purpose", "data_subjects", "description")
-MEASURE_MATCH = 85.0  # rapidfuzz ratio for two spellings of one checklist measure
 _WS = re.compile(r"\s+")
 
 
@@ -73,7 +72,7 @@ def _dump(v: Any) -> Any:
     return v
 
 
-def _scalar_change(kind: str, field: str, old: Any, new: Any, **where: Any) -> FieldChange | None:
+def scalar_change(kind: str, field: str, old: Any, new: Any, **where: Any) -> FieldChange | None:
     old, new = _dump(old), _dump(new)
     if _same(old, new):
         return None
@@ -194,7 +193,7 @@ def _party_changes(
     ident_old = None if old is None else (old.name, old.undecided)
     ident_new = None if new is None else (new.name, new.undecided)
     if not _same(ident_old, ident_new):
-        ch = _scalar_change(kind, field, old, new, **where)
+        ch = scalar_change(kind, field, old, new, **where)
         if ch:
             out.append(ch)
     if old is not None and new is not None:
@@ -227,7 +226,7 @@ def diff_sections(kind: str, old: Section, new: Section, i: int, j: int) -> list
         elif field in ("counterparty", "prime_contractor"):
             out += _party_changes(kind, field, a, b, **where)
         else:  # text, bool, and the periods / schedule / protection values compared whole
-            ch = _scalar_change(kind, field, a, b, **where)
+            ch = scalar_change(kind, field, a, b, **where)
             if ch:
                 out.append(ch)
     return out
@@ -279,7 +278,7 @@ def _section_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[Field
 def _cover_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[FieldChange]:
     out: list[FieldChange] = []
     for field in COVER_FIELDS:
-        ch = _scalar_change(
+        ch = scalar_change(
             "cover", field, getattr(old, field), getattr(new, field), old_path=field, new_path=field
         )
         if ch:
@@ -288,7 +287,7 @@ def _cover_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[FieldCh
         ("basis", old.basis, new.basis),
         ("department", old.department.raw, new.department.raw),
     ):
-        ch = _scalar_change("cover", field, a, b, old_path=field, new_path=field)
+        ch = scalar_change("cover", field, a, b, old_path=field, new_path=field)
         if ch:
             out.append(ch)
     out += _set_changes("cover", "categories", old.categories, new.categories, key=str)
@@ -314,7 +313,7 @@ def _overview_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[Fiel
                 "overview", field, a.divisions, b.divisions, key=comparable, **where
             )
             continue
-        ch = _scalar_change("overview", field, getattr(a, field), getattr(b, field), **where)
+        ch = scalar_change("overview", field, getattr(a, field), getattr(b, field), **where)
         if ch:
             out.append(ch)
     return out
@@ -355,151 +354,17 @@ def _record_item_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[F
     return out
 
 
-# ---------------------------------------------------------------- checklists
-
-
-def _row_key(row: ChecklistRow) -> str:
-    return row.measure_key or comparable(row.measure)
-
-
-def pair_checklist_rows(
-    old: list[ChecklistRow], new: list[ChecklistRow]
-) -> list[tuple[int | None, int | None]]:
-    """Pair rows of the same list, party and measure type: by catalogue key or equal text,
-    then by similar text (≥ MEASURE_MATCH); order decides between repeated measures."""
-
-    def group(r: ChecklistRow) -> tuple[str, str, str]:
-        return (r.checklist, r.party, r.measure_type)
-
-    pairs: dict[int, int] = {}
-    free_old = list(range(len(old)))
-    for j, n in enumerate(new):
-        for i in free_old:
-            if group(old[i]) == group(n) and _row_key(old[i]) == _row_key(n):
-                pairs[j] = i
-                free_old.remove(i)
-                break
-    for j, n in enumerate(new):
-        if j in pairs:
-            continue
-        best = max(
-            (
-                (fuzz.ratio(comparable(old[i].measure), comparable(n.measure)), i)
-                for i in free_old
-                if group(old[i]) == group(n)
-            ),
-            default=(0.0, -1),
-        )
-        if best[0] >= MEASURE_MATCH:
-            pairs[j] = best[1]
-            free_old.remove(best[1])
-    out: list[tuple[int | None, int | None]] = [(pairs.get(j), j) for j in range(len(new))]
-    return out + [(i, None) for i in free_old]
-
-
-def _row_value(r: ChecklistRow) -> dict[str, Any]:
-    return {
-        "party": r.party,
-        "measure_type": r.measure_type,
-        "measure": r.measure,
-        "mark": r.mark,
-        "note": r.note,
-    }
-
-
-def _checklist_changes(old: SubmissionRecord, new: SubmissionRecord) -> list[FieldChange]:
-    """Whole lists added / removed (one change each), else per row: mark, note, row added / removed."""
-    lists_old = {(r.checklist, r.party) for r in old.checklists}
-    lists_new = {(r.checklist, r.party) for r in new.checklists}
-    out: list[FieldChange] = []
-    for lst in sorted(lists_new - lists_old):
-        n = sum(1 for r in new.checklists if (r.checklist, r.party) == lst)
-        out.append(
-            FieldChange(
-                section_kind=lst[0],
-                field="checklists",
-                change_type="added",
-                item=lst[1],
-                new={"checklist": lst[0], "party": lst[1], "rows": n},
-            )
-        )
-    for lst in sorted(lists_old - lists_new):
-        n = sum(1 for r in old.checklists if (r.checklist, r.party) == lst)
-        out.append(
-            FieldChange(
-                section_kind=lst[0],
-                field="checklists",
-                change_type="removed",
-                item=lst[1],
-                old={"checklist": lst[0], "party": lst[1], "rows": n},
-            )
-        )
-    shared = lists_old & lists_new
-    a = [r for r in old.checklists if (r.checklist, r.party) in shared]
-    b = [r for r in new.checklists if (r.checklist, r.party) in shared]
-    ia = [k for k, r in enumerate(old.checklists) if (r.checklist, r.party) in shared]
-    ib = [k for k, r in enumerate(new.checklists) if (r.checklist, r.party) in shared]
-    for i, j in pair_checklist_rows(a, b):
-        out += _row_changes(a, b, i, j, ia, ib)
-    return out
-
-
-def _row_changes(
-    a: list[ChecklistRow],
-    b: list[ChecklistRow],
-    i: int | None,
-    j: int | None,
-    ia: list[int],
-    ib: list[int],
-) -> list[FieldChange]:
-    if i is not None and j is not None:
-        out = []
-        for field in ("mark", "note"):
-            ch = _scalar_change(
-                b[j].checklist,
-                f"checklists.{field}",
-                getattr(a[i], field),
-                getattr(b[j], field),
-                item=b[j].measure,
-                old_path=f"checklists[{ia[i]}].{field}",
-                new_path=f"checklists[{ib[j]}].{field}",
-            )
-            if ch:
-                out.append(ch)
-        return out
-    if j is not None:
-        return [
-            FieldChange(
-                section_kind=b[j].checklist,
-                field="checklists",
-                change_type="added",
-                item=b[j].measure,
-                new=_row_value(b[j]),
-                new_path=f"checklists[{ib[j]}].measure",
-            )
-        ]
-    assert i is not None
-    return [
-        FieldChange(
-            section_kind=a[i].checklist,
-            field="checklists",
-            change_type="removed",
-            item=a[i].measure,
-            old=_row_value(a[i]),
-            old_path=f"checklists[{ia[i]}].measure",
-        )
-    ]
-
-
 # ---------------------------------------------------------------- the whole record
 
 
 def diff_records(old: SubmissionRecord, new: SubmissionRecord) -> list[FieldChange]:
     """Everything `new` changes from `old`: cover, overview, sheets, 記録項目, checklists."""
+    from pipeline.diff_checklists import checklist_changes
+
     return (
         _cover_changes(old, new)
         + _overview_changes(old, new)
         + _section_changes(old, new)
         + _record_item_changes(old, new)
-        + _checklist_changes(old, new)
+        + checklist_changes(old, new)
     )

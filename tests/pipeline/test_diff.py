@@ -16,7 +16,8 @@ from models.record import (
     Source,
     SubmissionRecord,
 )
-from pipeline.diff import comparable, diff_records, pair_checklist_rows, pair_sections
+from pipeline.diff import comparable, diff_records, pair_sections
+from pipeline.diff_checklists import pair_checklist_rows
 
 
 def rec(doc="n", sections=(), checklists=(), record_items=(), **kw) -> SubmissionRecord:
