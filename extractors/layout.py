@@ -16,7 +16,9 @@ import pymupdf
 
 from extractors.drawings import read_drawings
 from extractors.grid import fill_cells
+from extractors.image_guard import check_page_images
 from extractors.open_pdf import document_problems, open_document
+from extractors.page_numbers import page_number_problems
 from extractors.quality import Quality, assess_page
 from extractors.styles import mark_underlines, text_underlines, underline_rules
 from extractors.tables import link_continuations, mark_drawn_marks, rules_to_tables
@@ -41,7 +43,7 @@ def extract_layout(path: str | Path, settings: ExtractSettings | None = None) ->
             pages=pages,
             producer=(doc.metadata or {}).get("producer") or None,
             encrypted=bool((doc.metadata or {}).get("encryption")),
-            problems=document_problems(doc),
+            problems=document_problems(doc) + page_number_problems(pages),
         )
     finally:
         doc.close()
@@ -77,6 +79,7 @@ def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -
 
 
 def _ocr(doc: pymupdf.Document, index: int, settings: ExtractSettings, quality: Quality) -> Page:
+    check_page_images(doc[index], file=doc.name or None)  # never render a decompression bomb
     try:
         from extractors.ocr import ocr_page
     except ImportError as exc:  # OCR path not installed: read what the text layer has
