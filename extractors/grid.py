@@ -11,7 +11,9 @@ All coordinates are PDF points, origin top-left.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -135,7 +137,6 @@ def _components(segs: list[Segment], tol: float) -> list[list[Segment]]:
     hs = [i for i, s in enumerate(segs) if s.orient == "h"]
     vs = sorted((i for i, s in enumerate(segs) if s.orient == "v"), key=lambda i: segs[i].pos)
     vpos = [segs[i].pos for i in vs]
-    import bisect
 
     for i in hs:
         h = segs[i]
@@ -311,9 +312,10 @@ def fill_cells(table: Table, lines: list[Line]) -> Table:
     """Put each span into the cell holding its centre; a span crossing cells is cut by
     character count. Lines keep their structure per cell; Cell.text joins them with "\\n"."""
     per_cell: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    cell_index = _cell_finder(table)
     for li, line in enumerate(lines):
         for span in line.spans:
-            placed = [(_cell_index(table, p.bbox), p) for p in _split_span(span, table.col_edges)]
+            placed = [(cell_index(p.bbox), p) for p in _split_span(span, table.col_edges)]
             for idx, piece in _rejoin(placed, span):
                 if idx is not None:
                     per_cell[idx][li].append(piece)
@@ -384,6 +386,26 @@ def _make_line(spans: list[Span]) -> Line:
     for s in spans[1:]:
         bbox = bbox.union(s.bbox)
     return Line(spans=spans, bbox=bbox)
+
+
+def _cell_finder(table: Table) -> Callable[[BBox], int | None]:
+    """box -> index of the cell holding the box's centre (None outside every cell)."""
+    rows, cols = table.row_edges, table.col_edges
+    if len(rows) != table.n_rows + 1 or len(cols) != table.n_cols + 1:
+        return lambda box: _cell_index(table, box)
+    atomic = {}
+    for i, cell in enumerate(table.cells):
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                atomic[(r, c)] = i
+
+    def find(box: BBox) -> int | None:
+        cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        if not (cols[0] <= cx < cols[-1] and rows[0] <= cy < rows[-1]):
+            return None
+        return atomic.get((bisect.bisect_right(rows, cy) - 1, bisect.bisect_right(cols, cx) - 1))
+
+    return find
 
 
 def _cell_index(table: Table, box: BBox) -> int | None:

@@ -126,12 +126,17 @@ def _line_glyphs(
                 stroked is not None and (ord(ch["c"][:1] or " "), round(ox), round(oy)) in stroked
             )
             if mat is not None:
-                r = pymupdf.Rect(x0, y0, x1, y1) * mat
-                x0, y0, x1, y1 = r.x0, r.y0, r.x1, r.y1
-                o = pymupdf.Point(ox, oy) * mat
-                ox, oy = o.x, o.y
+                x0, y0, x1, y1 = _xf_box(mat, x0, y0, x1, y1)
+                ox, oy = mat.a * ox + mat.c * oy + mat.e, mat.b * ox + mat.d * oy + mat.f
             glyphs.append(Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha))
     return glyphs
+
+
+def _xf_box(m: pymupdf.Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+    """Box through a rotation matrix (multiples of 90 degrees: two corners suffice)."""
+    ax, ay = m.a * x0 + m.c * y0 + m.e, m.b * x0 + m.d * y0 + m.f
+    bx, by = m.a * x1 + m.c * y1 + m.e, m.b * x1 + m.d * y1 + m.f
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
 def _bbox(glyphs: list[Glyph]) -> tuple[float, float, float, float]:
@@ -227,10 +232,15 @@ def _glyphs_to_line(glyphs: list[Glyph]) -> Line | None:
             spans.append(_span(run))
             run = [g]
     spans.append(_span(run))
-    bbox = spans[0].bbox
-    for s in spans[1:]:
-        bbox = bbox.union(s.bbox)
-    return Line(spans=spans, bbox=bbox)
+    bbox = BBox.model_construct(
+        x0=min(s.bbox.x0 for s in spans),
+        y0=min(s.bbox.y0 for s in spans),
+        x1=max(s.bbox.x1 for s in spans),
+        y1=max(s.bbox.y1 for s in spans),
+    )
+    # model_construct: the values are built here from floats and strings, so pydantic's
+    # validation (a third of the time on table-heavy pages) is skipped.
+    return Line.model_construct(spans=spans, bbox=bbox)
 
 
 def _same_style(a: Glyph, b: Glyph) -> bool:
@@ -248,9 +258,9 @@ def _near(a: Glyph, b: Glyph) -> bool:
 
 def _span(run: list[Glyph]) -> Span:
     g0 = run[0]
-    return Span(
+    return Span.model_construct(
         text="".join(g.c for g in run),
-        bbox=BBox(
+        bbox=BBox.model_construct(
             x0=min(g.x0 for g in run),
             y0=min(g.y0 for g in run),
             x1=max(g.x1 for g in run),
@@ -260,4 +270,5 @@ def _span(run: list[Glyph]) -> Span:
         size=round(g0.size, 2),
         bold=g0.bold,
         underline=g0.underline,
+        confidence=None,
     )
