@@ -204,8 +204,10 @@ def find_rules(ink: np.ndarray, dpi: float) -> Rules:
     ]
     kept = {i for i, _ in h_keep} | {-i for i, _ in v_keep}
     long = dpi * LOOSE_LINE_PT / 72
-    loose_h = [(i, s) for i, s in hs if i not in kept and s.end - s.start >= long]
-    loose_v = [(i, s) for i, s in vs if -i not in kept and s.end - s.start >= long]
+    loose_h = [(i, s) for i, s in hs if i not in kept and s.end - s.start >= long and _lone(ink, s)]
+    loose_v = [
+        (i, s) for i, s in vs if -i not in kept and s.end - s.start >= long and _lone(ink, s)
+    ]
     loose = cv2.bitwise_or(_select(h_labels, loose_h), _select(v_labels, loose_v))
     loose = cv2.bitwise_or(loose, dashed_lines(ink, dpi))
     # An underline floats: a line ending on vertical lines is the edge of a box.
@@ -218,6 +220,19 @@ def find_rules(ink: np.ndarray, dpi: float) -> Rules:
     return Rules(
         _select(h_labels, h_keep), _select(v_labels, v_keep), width, segments, loose, underlines
     )
+
+
+def _lone(ink: np.ndarray, s: _Piece) -> bool:
+    """A drawn line, not the strokes of a row of characters that happen to line up:
+    few strokes cross it (ink on both sides of it in the same column)."""
+    gap = int(np.ceil(s.thick)) + 2
+    band = ink.T if s.orient == "v" else ink
+    pos, a, b = int(round(s.pos)), int(s.start), int(s.end)
+    if pos - gap < 0 or pos + gap >= band.shape[0]:
+        return True
+    above = band[pos - gap, a:b] > 0
+    below = band[pos + gap, a:b] > 0
+    return bool((above & below).mean() < 0.15) if b > a else True
 
 
 def dashed_lines(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -389,13 +404,23 @@ def _touches_at_an_end(s: Segment, others: list[Segment], tol: float) -> bool:
     )
 
 
-def erase_rules(gray: np.ndarray, rules: Rules) -> np.ndarray:
-    """A copy of the page with its rules and other lines painted paper-white (before OCR)."""
+def erase_rules(gray: np.ndarray, rules: Rules, dpi: float = 300.0) -> np.ndarray:
+    """A copy of the page for OCR: its rules and other lines painted paper-white, and
+    the specks of dust or fax noise too (Tesseract reads a row of them as "ーー")."""
     grow = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     mask = rules.mask if rules.loose is None else cv2.bitwise_or(rules.mask, rules.loose)
     mask = cv2.dilate(mask, grow)
     out = gray.copy()
     out[mask > 0] = 255
+    dark = (out < 150).astype(np.uint8) * 255
+    big = drop_specks(dark, max(3, int((dpi / 300) ** 2 * 12)))
+    specks = cv2.subtract(dark, big)
+    # A speck next to a character is part of it (a dakuten, the dot of "i"); a lone one
+    # is dust or fax noise.
+    r = max(3, int(dpi * 2 / 72))
+    near = cv2.dilate(big, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * r + 1, 2 * r + 1)))
+    lone = cv2.bitwise_and(specks, cv2.bitwise_not(near))
+    out[cv2.dilate(lone, np.ones((3, 3), np.uint8)) > 0] = 255
     return out
 
 

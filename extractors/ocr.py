@@ -103,7 +103,7 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
     )
     scan = _Scan(
         api=engine(opts.tessdata, opts.lang),
-        clean=gi.erase_rules(gray, rules),
+        clean=gi.erase_rules(gray, rules, dpi),
         dpi=dpi,
         inset=rules.width_px + max(2, int(dpi / 100)),
         underlines=rules.underlines,
