@@ -19,7 +19,9 @@ from models.layout import BBox, Line, Span
 
 # rawdict with MuPDF's style collection: per-span char_flags (filled / stroked /
 # synthetic bold / underline), and duplicate glyphs of double-printed text merged.
-TEXT_FLAGS = pymupdf.TEXTFLAGS_RAWDICT | pymupdf.TEXT_COLLECT_STYLES
+# Image blocks are left out: copying a scan's pixels into the dict costs ~0.5 s a page.
+PLAIN_FLAGS = pymupdf.TEXTFLAGS_RAWDICT & ~pymupdf.TEXT_PRESERVE_IMAGES
+TEXT_FLAGS = PLAIN_FLAGS | pymupdf.TEXT_COLLECT_STYLES
 # Glyphs further apart than this many font sizes start a new span.
 GAP_SPLIT = 1.0
 
@@ -79,7 +81,7 @@ HEAVY_PATHS = 3000
 def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
     """Every text line of the page as glyphs, in PyMuPDF's block order."""
     heavy = sum(len(path["items"]) for path in page_paths(page)) > HEAVY_PATHS
-    raw = page.get_text("rawdict", flags=pymupdf.TEXTFLAGS_RAWDICT if heavy else TEXT_FLAGS)
+    raw = page.get_text("rawdict", flags=PLAIN_FLAGS if heavy else TEXT_FLAGS)
     stroked = _stroked_origins(page) if heavy else None
     mat = page.rotation_matrix if page.rotation else None
     out: list[GlyphLine] = []
