@@ -17,7 +17,7 @@ import difflib
 from collections import defaultdict
 from typing import Any
 
-from models.changes import FieldChange, ReconcileEntry, Reconciliation
+from models.changes import FieldChange, ReconcileEntry, ReconcileStatus, Reconciliation
 from models.record import SubmissionRecord
 from pipeline.diff import SECTION_FIELD_ORDER, comparable
 
@@ -114,7 +114,12 @@ def _field_entries(new: SubmissionRecord, changes: list[FieldChange]) -> list[Re
         section, field = key
         chs, marks = groups.get(key, []), declared.get(key)
         kind = chs[0].section_kind if chs else _kind_of(new, section)
-        base = {"section_kind": kind, "field": field, "section": section, "changes": len(chs)}
+        base: dict[str, Any] = {
+            "section_kind": kind,
+            "field": field,
+            "section": section,
+            "changes": len(chs),
+        }
         if marks is None:
             if kind == "overview":
                 out.append(
@@ -175,7 +180,7 @@ def _record_item_entries(new: SubmissionRecord, changes: list[FieldChange]) -> l
         if ch.section_kind != "record_items":
             continue
         name = comparable(ch.item or "")
-        base = {
+        base: dict[str, Any] = {
             "section_kind": "record_items",
             "field": "record_items",
             "item": ch.item,
@@ -184,7 +189,9 @@ def _record_item_entries(new: SubmissionRecord, changes: list[FieldChange]) -> l
         hits = [t for t in mark_texts if name and name in comparable(t)]
         if ch.change_type == "added":
             added.add(name)
-            status = "declared_and_changed" if name in marked or hits else "changed_not_marked"
+            status: ReconcileStatus = (
+                "declared_and_changed" if name in marked or hits else "changed_not_marked"
+            )
             out.append(ReconcileEntry(status=status, marks=hits, **base))
         else:
             out.append(
@@ -214,7 +221,7 @@ def _checklist_entries(new: SubmissionRecord, changes: list[FieldChange]) -> lis
         row = comparable(ch.item or "") + comparable(str(ch.new or ""))
         hits = [m for m in marks if comparable(m) and comparable(m) in row]
         used.update(hits)
-        status = "declared_and_changed" if hits else "changed_not_marked"
+        status: ReconcileStatus = "declared_and_changed" if hits else "changed_not_marked"
         out.append(
             ReconcileEntry(
                 status=status,
