@@ -21,6 +21,7 @@ from tesserocr import PSM, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.grid import fill_cells, segments_to_tables
+from extractors.marks_image import find_mark
 from extractors.tesseract import (
     DEFAULT_TESSDATA,
     Word,
@@ -248,7 +249,7 @@ def read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
         return [], None
     mark = None
     if cell.bbox.width <= MARK_CELL_MAX_WIDTH:
-        hit = gi.find_mark(crop, dpi)
+        hit = find_mark(crop, dpi)
         if hit:
             mark = hit.mark
             pad = max(2, int(dpi / 100))

@@ -10,14 +10,8 @@ import pymupdf
 import pytest
 
 from extractors.grid import segments_to_tables
-from extractors.grid_image import (
-    binarize,
-    classify_mark,
-    estimate_skew,
-    find_mark,
-    find_rules,
-    rotate_gray,
-)
+from extractors.grid_image import binarize, estimate_skew, find_rules, rotate_gray
+from extractors.marks_image import classify_mark, find_mark
 from extractors.ocr_text import fix_lookalikes, join_words
 
 FONT = Path("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf")
