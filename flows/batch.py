@@ -39,6 +39,7 @@ class BatchOptions(BaseModel):
     meeting: str | None = None
     password: str | None = None
     retry_quarantined: bool = False
+    force: bool = False  # reprocess and replace files this fugi version already loaded
     timeout: float = DEFAULT_TIMEOUT
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
 
@@ -150,7 +151,8 @@ def plan_jobs(files: list[Path], options: BatchOptions) -> Plan:
         retry = options.retry_quarantined or (
             bool(options.password) and reasons.get(sha) == "password_required"
         )
-        if sha and (sha in seen or (known and (state[0] == "loaded" or not retry))):
+        skip_known = known and not options.force and (state[0] == "loaded" or not retry)
+        if sha and (sha in seen or skip_known):
             plan.skipped.append(str(f))
             continue
         seen.add(sha)
@@ -181,7 +183,7 @@ def run_batch(
     summary.skipped = len(the_plan.skipped)
     if reporter:
         reporter.start(len(the_plan.jobs), len(the_plan.skipped))
-    write = load or (lambda result, rid: store.write_result(options.db, result, rid))
+    write = load or (lambda result, rid: store.write_result(options.db, result, rid, options.force))
     try:
         _process_all(the_plan.jobs, options, summary, write, reporter)
     finally:

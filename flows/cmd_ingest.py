@@ -77,6 +77,10 @@ def ingest(
     retry_quarantined: Annotated[
         bool, typer.Option("--retry-quarantined", help="Process files quarantined before again.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Reprocess files already loaded (e.g. after changing --ocr)."),
+    ] = False,
     ocr: Annotated[
         OcrMode,
         typer.Option(help="OCR pages without a usable text layer (auto), every page, or none."),
@@ -118,6 +122,7 @@ def ingest(
         retry_quarantined=retry_quarantined,
         timeout=timeout,
         memory_limit=memory_limit << 20,
+        force=force,
     )
     try:
         result = _run(paths, opts, quiet=quiet, use_prefect=not no_prefect, verbose=verbose)
@@ -160,6 +165,7 @@ def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool):  # type
                 retry_quarantined=opts.retry_quarantined,
                 timeout=opts.timeout,
                 memory_limit=opts.memory_limit,
+                force=opts.force,
             )
         finally:
             runtime()

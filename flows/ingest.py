@@ -78,8 +78,8 @@ def plan_task(files: list[Path], options: BatchOptions):  # type: ignore[no-unty
 
 
 @task(name="load document", task_run_name="load {name}", **_DB_TASK)
-def load_task(name: str, db: str, result, run_id: str) -> str:  # type: ignore[no-untyped-def]
-    return store.write_result(db, result, run_id)
+def load_task(name: str, db: str, result, run_id: str, force: bool) -> str:  # type: ignore[no-untyped-def]
+    return store.write_result(db, result, run_id, force)
 
 
 @flow(name="fugi-ingest", log_prints=False, persist_result=False, validate_parameters=True)
@@ -92,6 +92,7 @@ def ingest_flow(
     retry_quarantined: bool = False,
     timeout: float = 300.0,
     memory_limit: int = 4 << 30,
+    force: bool = False,
 ) -> BatchSummary:
     """One flow run per batch; a task run per stage and per loaded document."""
     from prefect.runtime import flow_run
@@ -106,6 +107,7 @@ def ingest_flow(
         retry_quarantined=retry_quarantined,
         timeout=timeout,
         memory_limit=memory_limit,
+        force=force,
     )
     summary = run_batch(
         paths,
@@ -113,7 +115,7 @@ def ingest_flow(
         reporter=_RUNTIME.get("reporter"),  # type: ignore[arg-type]
         discover=discover_task,
         plan=plan_task,
-        load=lambda result, run_id: load_task(result.file_name, db, result, run_id),
+        load=lambda result, run_id: load_task(result.file_name, db, result, run_id, force),
         flow_run_id=str(flow_run.get_id() or ""),
     )
     get_run_logger().info("ingest %s", summary.model_dump(exclude={"quarantined"}))

@@ -9,6 +9,8 @@ One transaction per file, keyed by the file's sha256; see docs/STORE.md.
 
 from __future__ import annotations
 
+import os
+import random
 import re
 import time
 import uuid
@@ -44,10 +46,20 @@ class StoreError(FugiError):
     """The database cannot be used as it is (wrong schema version, missing file)."""
 
 
+def lock_wait() -> float:
+    """Seconds to wait for another process's lock: $FUGI_LOCK_WAIT, else 10."""
+    try:
+        return float(os.environ.get("FUGI_LOCK_WAIT") or LOCK_WAIT_SECONDS)
+    except ValueError:
+        return LOCK_WAIT_SECONDS
+
+
 def connect(
-    db_path: str | Path, read_only: bool = False, *, wait: float = LOCK_WAIT_SECONDS
+    db_path: str | Path, read_only: bool = False, *, wait: float | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """Open the database; retry while another process holds its lock, up to `wait` seconds."""
+    """Open the database; retry while another process holds its lock, up to `wait` seconds
+    (default lock_wait())."""
+    wait = lock_wait() if wait is None else wait
     path = Path(db_path)
     if read_only and not path.exists():
         raise StoreError(
@@ -63,7 +75,8 @@ def connect(
                 raise StoreError(f"{path}: cannot open the database ({exc}).") from exc
             if time.monotonic() >= deadline:
                 raise StoreLockedError(_lock_message(path, str(exc), wait), file=str(path)) from exc
-            time.sleep(_LOCK_POLL)
+            # Jittered polls: a writer that closes and reopens at once still lets others in.
+            time.sleep(_LOCK_POLL * random.uniform(0.2, 1.0))
     if not read_only:
         try:
             ensure_schema(con)
@@ -143,12 +156,19 @@ def quarantine_reasons(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def load_document(
-    con: duckdb.DuckDBPyConnection, result: DocumentResult, *, run_id: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    result: DocumentResult,
+    *,
+    run_id: str | None = None,
+    force: bool = False,
 ) -> LoadOutcome:
-    """Write one file's result in one transaction: skip, replace, load or quarantine."""
+    """Write one file's result in one transaction: skip, replace, load or quarantine.
+
+    force=True replaces a file loaded by the same fugi version (re-ingest with new settings).
+    """
     con.execute("BEGIN TRANSACTION")
     try:
-        outcome = _load(con, result, run_id)
+        outcome = _load(con, result, run_id, force)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -157,17 +177,19 @@ def load_document(
 
 
 def _load(
-    con: duckdb.DuckDBPyConnection, result: DocumentResult, run_id: str | None
+    con: duckdb.DuckDBPyConnection, result: DocumentResult, run_id: str | None, force: bool
 ) -> LoadOutcome:
     sha = result.sha256
     row = con.execute("SELECT fugi_version FROM files WHERE file_sha256 = ?", [sha]).fetchone()
     now = datetime.now(UTC)
+    same_version = row is not None and row[0] == result.fugi_version
     if result.status == "quarantined":
-        if row is not None and row[0] == result.fugi_version:
+        if same_version and not force:
             return "skipped"  # the same bytes loaded fine with this version before
+        # Rows loaded before are kept: a failing re-run never destroys good data.
         _insert(con, "quarantine", [_quarantine_row(result, now, run_id)], replace=True)
         return "quarantined"
-    if row is not None and row[0] == result.fugi_version:
+    if same_version and not force:
         return "skipped"
     for table in (*FILE_TABLES, "quarantine"):
         con.execute(f"DELETE FROM {table} WHERE file_sha256 = ?", [sha])
@@ -288,8 +310,8 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def write_result(
-    db_path: str | Path, result: DocumentResult, run_id: str | None = None
+    db_path: str | Path, result: DocumentResult, run_id: str | None = None, force: bool = False
 ) -> LoadOutcome:
     """Open the file, write one document, close: the lock is held only while writing."""
     with opened(db_path) as con:
-        return load_document(con, result, run_id=run_id)
+        return load_document(con, result, run_id=run_id, force=force)

@@ -141,3 +141,5 @@ def test_new_fugi_version_reprocesses_and_replaces(tmp_path, monkeypatch):
             "SELECT DISTINCT fugi_version FROM submissions UNION SELECT fugi_version FROM files"
         ).fetchall()
     assert after == before and versions == [("9.9.9",)]
+    forced = run_batch([pdf], BatchOptions(db=db, workers=0, force=True))
+    assert (forced.loaded, forced.replaced, forced.skipped) == (1, 1, 0)
