@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -238,9 +239,13 @@ from test_store_factory import make_result
 for i in {order}:
     store.write_result({db!r}, make_result(f"doc{{i}}", n_records=2))
 """
+    # Back-to-back writes are harsher than a real ingest (which processes a PDF between
+    # writes): allow more than the default 10 s of waiting on a loaded machine.
+    env = {**os.environ, "FUGI_LOCK_WAIT": "60"}
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script.format(here=str(here), db=str(db), order=order)]
+            [sys.executable, "-c", script.format(here=str(here), db=str(db), order=order)],
+            env=env,
         )
         for order in ("range(12)", "reversed(range(12))")
     ]
