@@ -98,8 +98,25 @@ def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
                 dx, dy = d.x, d.y
             horizontal = abs(dx) >= abs(dy)
             glyphs.sort(key=(lambda g: g.x0) if horizontal else (lambda g: g.y0))
-            out.append(GlyphLine(glyphs, bno, horizontal, _bbox(glyphs)))
+            gl = GlyphLine(glyphs, bno, horizontal, _bbox(glyphs))
+            if out and _continues_column(out[-1], gl):
+                prev = out[-1]
+                out[-1] = GlyphLine(prev.glyphs + glyphs, bno, False, _bbox(prev.glyphs + glyphs))
+            else:
+                out.append(gl)
     return out
+
+
+def _continues_column(prev: GlyphLine, gl: GlyphLine) -> bool:
+    """MuPDF gives each glyph of vertical writing (wmode 1) its own line: the next glyph
+    just below, in the same column, continues the column."""
+    if prev.horizontal or gl.horizontal or prev.block != gl.block:
+        return False
+    px0, _, px1, py1 = prev.bbox
+    x0, y0, x1, _ = gl.bbox
+    width = min(px1 - px0, x1 - x0)
+    overlap = min(px1, x1) - max(px0, x0)
+    return width > 0 and overlap >= 0.5 * width and -1.0 <= y0 - py1 <= 0.6 * width
 
 
 def _stroked_origins(page: pymupdf.Page) -> set[tuple[int, int, int]]:

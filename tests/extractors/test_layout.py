@@ -83,3 +83,18 @@ def test_landscape_page(tmp_path):
     p = extract_layout(save(doc, tmp_path / "land.pdf")).pages[0]
     assert (p.width, p.height) == (842, 595)
     assert p.tables[0].cell_at(0, 1).text == "右端まで続く横長の表の値"
+
+
+def test_vertical_writing_is_one_line(tmp_path):
+    import pikepdf
+
+    doc = pymupdf.open()
+    text(new_page(doc), 300, 100, "縦書きの文章")
+    path = save(doc, tmp_path / "vert.pdf")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for font in pdf.pages[0].Resources.Font.values():
+            font.Encoding = pikepdf.Name("/Identity-V")  # the same glyphs, written top to bottom
+        pdf.save(path)
+    (block,) = extract_layout(path).pages[0].blocks
+    assert block.text == "縦書きの文章"
+    assert block.bbox.height > 5 * block.bbox.width
