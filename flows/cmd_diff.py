@@ -111,7 +111,9 @@ def change_dicts(changes: list[FieldChange]) -> list[dict[str, Any]]:
 def _print_table(changes: list[FieldChange], rec: Any) -> None:
     out = Console()
     t = Table("sheet", "field", "change", "prior", "new", title=f"{len(changes)} changes")
-    for c in changes:
+    from pipeline.report_html import report_order
+
+    for c in report_order(changes):
         field = c.field + (f"\n{c.item}" if c.item else "")
         t.add_row(c.section_kind, field, c.change_type, _short(c.old), _short(c.new))
     out.print(t)
@@ -126,9 +128,11 @@ def _print_table(changes: list[FieldChange], rec: Any) -> None:
 
 
 def _short(v: Any, width: int = 80) -> str:
+    from pipeline.report_html import display_lines
+
     if v is None:
         return "—"
-    s = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+    s = v if isinstance(v, str) else "、".join(display_lines(v))
     return s if len(s) <= width else s[: width - 1] + "…"
 
 

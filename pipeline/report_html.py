@@ -88,6 +88,14 @@ class PairView:
     crops: dict[str, bytes] = field(default_factory=dict)
 
 
+def report_order(changes: list[FieldChange]) -> list[FieldChange]:
+    """Sheets first, then 記録項目, checklists, the overview and the cover (stable)."""
+    return sorted(
+        changes,
+        key=lambda c: _GROUP_RANK.get(c.section_kind, 2 if c.field.startswith("checklists") else 0),
+    )
+
+
 def _e(s: Any) -> str:
     return html.escape(str(s), quote=True)
 
@@ -252,11 +260,7 @@ def _reconciliation(rec: Reconciliation) -> str:
 
 def render_pair(view: PairView) -> str:
     """One pair's section of the report."""
-    ordered = sorted(
-        view.changes,
-        key=lambda c: _GROUP_RANK.get(c.section_kind, 2 if c.field.startswith("checklists") else 0),
-    )
-    rows = "".join(_change_row(c, view.crops) for c in ordered)
+    rows = "".join(_change_row(c, view.crops) for c in report_order(view.changes))
     table = (
         "<table><tr><th>sheet</th><th>field</th><th>change</th><th>prior (承認済)</th><th>new (今回)</th></tr>"
         + rows
