@@ -14,6 +14,7 @@ reason. See docs/CHANGES.md.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import defaultdict
 from typing import Any
 
@@ -27,6 +28,7 @@ UNMARKED_BY_CONVENTION = {
     "data_items_ref": "a 資料 number changes with every meeting",
 }
 SET_FIELDS = ("data_items", "holding_divisions")
+MISSED_MIN = 1  # letters/digits of changed text outside every mark before it is reported
 
 
 def base_field(field: str) -> str:
@@ -159,7 +161,28 @@ def _declared_entries(
                 reason="the marked text is the same in the prior",
             )
         )
+    missed = _unmarked_text(chs, good)
+    if missed:
+        reason = f"changed text outside the marked spans: {missed}"
+        out.append(ReconcileEntry(status="changed_not_marked", reason=reason, **base))
     return out
+
+
+def _unmarked_text(chs: list[FieldChange], marks: list[str]) -> str | None:
+    """Changed characters of a text field that no mark covers (None when the marks cannot be
+    located in the value, or when all of it is covered); punctuation alone does not count."""
+    if len(chs) != 1 or not isinstance(chs[0].new, str) or not marks:
+        return None
+    old, new = comparable(chs[0].old or ""), comparable(chs[0].new)
+    covered: set[int] = set()
+    for m in (comparable(x) for x in marks):
+        start = new.find(m) if m else -1
+        if start < 0:
+            return None  # a mark not found in the stored value: cannot judge
+        covered.update(range(start, start + len(m)))
+    missed = sorted(changed_positions(old, new) - covered)
+    text = "".join(new[i] for i in missed if unicodedata.category(new[i])[0] in "LN")
+    return new[missed[0] : missed[-1] + 1] if len(text) >= MISSED_MIN else None
 
 
 def _mark_is_false(chs: list[FieldChange], field: str, mark: str) -> bool:

@@ -156,3 +156,24 @@ def test_mark_hits_change():
         mark_hits_change("長い文章", "checklist", "別紙チェックリストのとおり") is None
     )  # value normalised
     assert changed_positions("abc", "abXc") == {2}
+
+
+def test_changed_text_outside_every_mark_is_listed_as_not_marked():
+    old = rec("a", [sheet(content="1 構築業務 2 保守業務(年1回)")])
+    new = rec(
+        "b",
+        [sheet(["content"], content="1 再構築業務 2 保守業務(月1回)")],
+        marks=[mark("再構築業務", "content")],
+    )
+    _, r = statuses(old, new)
+    assert [e.field for e in r.by_status("declared_and_changed")] == ["content"]
+    (missed,) = r.by_status("changed_not_marked")
+    assert missed.field == "content" and "月" in missed.reason
+    # covered entirely: nothing extra
+    new2 = rec(
+        "c",
+        [sheet(["content"], content="1 再構築業務 2 保守業務(年1回)")],
+        marks=[mark("再構築業務", "content")],
+    )
+    _, r2 = statuses(old, new2)
+    assert r2.by_status("changed_not_marked") == []
