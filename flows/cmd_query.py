@@ -47,7 +47,7 @@ def query(
     from pipeline import store
 
     try:
-        with store.opened(resolve_db(db), read_only=True) as con:
+        with store.opened(resolve_db(db), read_only=True, sandbox=True) as con:
             cur = con.execute(sql)
             cols = [d[0] for d in cur.description] if cur.description else []
             rows = cur.fetchall() if cols else []
@@ -56,6 +56,12 @@ def query(
             fail(
                 "fugi query is read-only: statements that change the database (INSERT, UPDATE, "
                 "DELETE, CREATE, DROP …) are refused. Re-ingest with `fugi ingest` to change data.",
+                2,
+            )
+        if "disabled by configuration" in str(exc):
+            fail(
+                "fugi query reads only the database: file access (COPY … TO, read_csv, ATTACH) "
+                "is disabled. Use `fugi export` or --format csv and redirect the output.",
                 2,
             )
         fail(f"the query failed: {exc}", 2)

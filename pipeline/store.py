@@ -55,10 +55,15 @@ def lock_wait() -> float:
 
 
 def connect(
-    db_path: str | Path, read_only: bool = False, *, wait: float | None = None
+    db_path: str | Path,
+    read_only: bool = False,
+    *,
+    wait: float | None = None,
+    sandbox: bool = False,
 ) -> duckdb.DuckDBPyConnection:
     """Open the database; retry while another process holds its lock, up to `wait` seconds
-    (default lock_wait())."""
+    (default lock_wait()). `sandbox` also disables DuckDB's file system access, so a
+    user's SQL can neither write files (COPY … TO) nor read other ones (read_csv, ATTACH)."""
     wait = lock_wait() if wait is None else wait
     path = Path(db_path)
     if read_only and not path.exists():
@@ -68,7 +73,8 @@ def connect(
     deadline = time.monotonic() + wait
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            config = {"enable_external_access": False} if sandbox else {}
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
@@ -97,9 +103,11 @@ def _lock_message(path: Path, error: str, wait: float) -> str:
 
 
 @contextmanager
-def opened(db_path: str | Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def opened(
+    db_path: str | Path, read_only: bool = False, *, sandbox: bool = False
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """`with opened(db) as con:` — connect, and always close (releases the file lock)."""
-    con = connect(db_path, read_only=read_only)
+    con = connect(db_path, read_only=read_only, sandbox=sandbox)
     try:
         yield con
     finally:

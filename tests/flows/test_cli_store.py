@@ -48,6 +48,21 @@ def test_query_refuses_to_change_the_database(db):
         assert con.execute("SELECT count(*) FROM submissions").fetchone()[0] == 3
 
 
+def test_query_cannot_write_or_read_other_files(db, tmp_path):
+    path, _ = db
+    target = tmp_path / "leak.csv"
+    res = runner.invoke(
+        app, ["query", f"COPY (SELECT * FROM submissions) TO '{target}'", "--db", str(path)]
+    )
+    assert res.exit_code == 2
+    assert "file access" in res.stderr
+    assert not target.exists()
+    res = runner.invoke(
+        app, ["query", "SELECT * FROM read_csv('/etc/hostname')", "--db", str(path)]
+    )
+    assert res.exit_code == 2 and "file access" in res.stderr
+
+
 def test_query_formats(db, monkeypatch):
     path, _ = db
     monkeypatch.setenv("FUGI_DB", str(path))  # no --db: the environment picks the file
