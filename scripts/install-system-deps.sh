@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages fugi needs (Tesseract with Japanese, Japanese
-# fonts for the sample generator, poppler-utils and qpdf for tests) when any is
+# fonts for the sample generator, poppler-utils and qpdf for tests, Chromium to test
+# the HTML change report) when any is
 # missing. Uses apt-get as root, or sudo; says what to do when neither works.
 set -euo pipefail
 PKGS=(tesseract-ocr tesseract-ocr-jpn poppler-utils qpdf
       fonts-ipafont-gothic fonts-ipafont-mincho fonts-ipaexfont-gothic fonts-ipaexfont-mincho
-      fonts-noto-cjk)
+      fonts-noto-cjk chromium)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
