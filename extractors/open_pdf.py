@@ -93,7 +93,7 @@ def _has_eof(data: bytes) -> bool:
 def _unlock(doc: pymupdf.Document, password: str | None, name: str) -> None:
     if not doc.needs_pass:
         return
-    if password is None or not doc.authenticate(password):
+    if password is None or not any(doc.authenticate(pw) for pw in _password_forms(password)):
         what = "a wrong password was given" if password else "no password was given"
         raise InputError(
             "password_required",
@@ -128,6 +128,16 @@ def _rebuild(data: bytes, password: str | None, name: str) -> pymupdf.Document:
         raise InputError("corrupt_pdf", f"{name}: the PDF has no readable pages.", file=name)
     doc._fugi_rebuilt = True  # type: ignore[attr-defined]  # reported by document_problems
     return doc
+
+
+def _password_forms(password: str) -> list[str]:
+    """The password as given, then SASLprep-like (NFKC, soft hyphens and other
+    "mapped to nothing" characters dropped), which AES-256 (R6) PDFs expect."""
+    import unicodedata
+
+    prepped = unicodedata.normalize("NFKC", password)
+    prepped = "".join(c for c in prepped if c not in "\u00ad\u034f\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff")
+    return [password] if prepped == password else [password, prepped]
 
 
 def _check_pages(doc: pymupdf.Document, name: str, max_pages: int) -> None:

@@ -122,3 +122,9 @@ def test_broken_page_tree_is_rebuilt_with_a_warning(tmp_path):
     doc = open_document(p)
     assert doc.page_count == 1 and "page 1" in doc[0].get_text()
     assert [pr.code for pr in document_problems(doc)] == ["repaired"]
+
+
+def test_password_is_saslprepped_when_needed(tmp_path):
+    p = _pdf(tmp_path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="SaSLprep", owner_pw="o")
+    # typed with a feminine ordinal and a soft hyphen, as in the PDF 2.0 test suites
+    assert open_document(p, "S\u00aaSL\u00adprep").page_count == 3
