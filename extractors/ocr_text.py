@@ -91,16 +91,29 @@ def _kind(ch: str) -> str:
     return "other"
 
 
+# Digits read into a word of capitals ("B0X", "C0VID"), and the ISO of a standard's number.
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+_ONE_IN_WORD = re.compile(r"(?<=[A-Z])1(?=[A-Z])")
+_ISO = re.compile(r"[1Il][S5][O0](?=\s?(?:/\s?IEC\s?)?\d{4,5})")
+
+
+def _fix_latin(text: str) -> str:
+    """ "B0X" -> "BOX", "1S027001" -> "ISO27001"; "1F", "A10", "R0" are left alone."""
+    text = _ISO.sub("ISO", text)
+    return _ONE_IN_WORD.sub("I", _ZERO_IN_WORD.sub("O", text))
+
+
 def fix_lookalikes(text: str) -> str:
     """Swap OCR's look-alike confusions that the neighbours decide:
     "人ロ" -> "人口", "フォ口ー" -> "フォロー", "第ー条" -> "第一条", "ー3ー" -> "-3-",
-    "区ヘ報告" -> "区へ報告". Undecidable cases ("ダヘア") are left alone."""
+    "区ヘ報告" -> "区へ報告", "1S027001" -> "ISO27001". Undecidable cases ("ダヘア") are
+    left alone."""
     chars = list(text)
     for i, ch in enumerate(text):
         prev = _kind(chars[i - 1] if i else "")  # already fixed: "フォ口ー" left to right
         nxt = _kind(text[i + 1] if i + 1 < len(text) else "")
         chars[i] = _fixed(ch, prev, nxt)
-    return "".join(chars)
+    return _fix_latin("".join(chars))
 
 
 def _fixed(ch: str, prev: str, nxt: str) -> str:

@@ -143,6 +143,9 @@ def test_join_words_drops_only_layout_spaces(words, joined):
         ("ソフト一式", "ソフト一式"),
         ("コンピューター", "コンピューター"),
         ("フォルダヘアクセス", "フォルダヘアクセス"),  # undecidable: left alone
+        ("(1S027001取得)", "(ISO27001取得)"),
+        ("(B0X)", "(BOX)"),
+        ("1F会議室", "1F会議室"),
     ],
 )
 def test_fix_lookalikes_by_neighbours(text, fixed):
