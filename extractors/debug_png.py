@@ -13,7 +13,13 @@ from PIL import Image, ImageDraw
 
 from models.layout import BBox, Page
 
-CELL, BLOCK, BOLD, UNDERLINE, MARK = (0, 90, 230), (150, 150, 150), (230, 0, 0), (0, 170, 0), (200, 0, 200)
+CELL, BLOCK, BOLD, UNDERLINE, MARK = (
+    (0, 90, 230),
+    (150, 150, 150),
+    (230, 0, 0),
+    (0, 170, 0),
+    (200, 0, 200),
+)
 
 
 def render_layout_png(
@@ -45,7 +51,11 @@ def render_layout_png(
         if s.bold:
             box(s.bbox, BOLD)
         if s.underline:
-            draw.line([s.bbox.x0 * k, s.bbox.y1 * k + 1, s.bbox.x1 * k, s.bbox.y1 * k + 1], fill=UNDERLINE, width=2)
+            draw.line(
+                [s.bbox.x0 * k, s.bbox.y1 * k + 1, s.bbox.x1 * k, s.bbox.y1 * k + 1],
+                fill=UNDERLINE,
+                width=2,
+            )
     out.parent.mkdir(parents=True, exist_ok=True)
     img.save(out)
     return out

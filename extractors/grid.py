@@ -244,7 +244,12 @@ def _merge_cells(
 
 
 def _can_grow_down(
-    r: int, c: int, cs: int, vwall: list[list[bool]], hwall: list[list[bool]], taken: list[list[bool]]
+    r: int,
+    c: int,
+    cs: int,
+    vwall: list[list[bool]],
+    hwall: list[list[bool]],
+    taken: list[list[bool]],
 ) -> bool:
     if any(taken[r][cc] for cc in range(c, c + cs)):
         return False
@@ -337,7 +342,12 @@ def _rejoin(placed: list[tuple[int | None, Span]], whole: Span) -> list[tuple[in
     for idx, piece in placed:
         if out and out[-1][0] == idx:
             prev = out[-1][1]
-            out[-1] = (idx, prev.model_copy(update={"text": prev.text + piece.text, "bbox": prev.bbox.union(piece.bbox)}))
+            out[-1] = (
+                idx,
+                prev.model_copy(
+                    update={"text": prev.text + piece.text, "bbox": prev.bbox.union(piece.bbox)}
+                ),
+            )
         else:
             out.append((idx, piece))
     return out

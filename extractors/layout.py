@@ -59,7 +59,9 @@ def _safe_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> 
             width, height = rect.width, rect.height
         except RuntimeError:
             width = height = 0.0
-        problem = Problem(code="page_unreadable", message=f"MuPDF could not read the page: {exc}", page=index + 1)
+        problem = Problem(
+            code="page_unreadable", message=f"MuPDF could not read the page: {exc}", page=index + 1
+        )
         return Page(number=index + 1, width=width, height=height, problems=[problem])
 
 
@@ -85,7 +87,9 @@ def _ocr(doc: pymupdf.Document, index: int, settings: ExtractSettings, quality: 
     except ImportError as exc:  # OCR path not installed: read what the text layer has
         page = doc[index]
         out = text_layer_page(page, index + 1, read_glyph_lines(page), settings)
-        out.problems.append(Problem(code="ocr_unavailable", message=f"{quality.reason}: {exc}", page=index + 1))
+        out.problems.append(
+            Problem(code="ocr_unavailable", message=f"{quality.reason}: {exc}", page=index + 1)
+        )
         return out
     out = ocr_page(doc, index, settings)
     if quality.reason and quality.reason != "ocr_always":
@@ -99,7 +103,9 @@ def text_layer_page(
     """Build a Page from glyph lines and the page's vector drawings."""
     glines = _visible_lines(glines)
     drawings = read_drawings(page)
-    tables = rules_to_tables(drawings, number, settings, skip=text_underlines(drawings.rules, glines))
+    tables = rules_to_tables(
+        drawings, number, settings, skip=text_underlines(drawings.rules, glines)
+    )
     mark_underlines(glines, underline_rules(drawings.rules, tables))
     locate = _CellLocator(tables)
     pieces = glyph_lines_to_lines(glines, locate)

@@ -58,7 +58,11 @@ def _read(path: str | Path) -> bytes:
 
 def _check_bytes(data: bytes, name: str) -> None:
     if not data:
-        raise InputError("empty_file", f"{name}: the file is empty (0 bytes); re-export or re-download it.", file=name)
+        raise InputError(
+            "empty_file",
+            f"{name}: the file is empty (0 bytes); re-export or re-download it.",
+            file=name,
+        )
     if b"%PDF-" not in data[:_HEADER_WINDOW]:
         raise InputError(
             "not_a_pdf",
@@ -74,7 +78,9 @@ def _parse(data: bytes, name: str) -> pymupdf.Document:
         raise InputError("empty_file", f"{name}: the file is empty.", file=name) from exc
     except Exception as exc:  # MuPDF raises FileDataError / RuntimeError on garbage
         reason, hint = _parse_failure(data)
-        raise InputError(reason, f"{name}: cannot be parsed as a PDF ({exc}); {hint}", file=name) from exc
+        raise InputError(
+            reason, f"{name}: cannot be parsed as a PDF ({exc}); {hint}", file=name
+        ) from exc
 
 
 def _parse_failure(data: bytes) -> tuple[str, str]:
@@ -136,7 +142,11 @@ def _password_forms(password: str) -> list[str]:
     import unicodedata
 
     prepped = unicodedata.normalize("NFKC", password)
-    prepped = "".join(c for c in prepped if c not in "\u00ad\u034f\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff")
+    prepped = "".join(
+        c
+        for c in prepped
+        if c not in "\u00ad\u034f\u180b\u180c\u180d\u200b\u200c\u200d\u2060\ufe00\ufeff"
+    )
     return [password] if prepped == password else [password, prepped]
 
 
@@ -152,7 +162,9 @@ def _check_pages(doc: pymupdf.Document, name: str, max_pages: int) -> None:
         for page in doc:  # a page whose object is lost raises here, not at open
             page.rect  # noqa: B018
     except Exception as exc:
-        raise InputError("corrupt_pdf", f"{name}: a page cannot be read ({exc}).", file=name) from exc
+        raise InputError(
+            "corrupt_pdf", f"{name}: a page cannot be read ({exc}).", file=name
+        ) from exc
 
 
 def document_problems(doc: pymupdf.Document) -> list[Problem]:
@@ -168,7 +180,10 @@ def document_problems(doc: pymupdf.Document) -> list[Problem]:
         )
     if doc.is_repaired or getattr(doc, "_fugi_rebuilt", False):
         problems.append(
-            Problem(code="repaired", message="the cross-reference table or page tree was damaged and rebuilt")
+            Problem(
+                code="repaired",
+                message="the cross-reference table or page tree was damaged and rebuilt",
+            )
         )
     return problems
 

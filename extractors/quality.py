@@ -45,14 +45,21 @@ class Quality:
     n_chars: int = 0
 
 
-def assess_page(page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: bool = True) -> Quality:
+def assess_page(
+    page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: bool = True
+) -> Quality:
     """Decide from the page's glyphs (and, when text is scarce, its images)."""
     glyphs = [g for ln in lines for g in ln.glyphs if not g.c.isspace()]
     n = len(glyphs)
     shown = [g for g in glyphs if visible(g)]
     if n >= MIN_CHARS and len(shown) < 0.5 * n:
         if reocr_invisible and _image_cover(page) >= IMAGE_COVER:
-            return Quality(True, "invisible_ocr_layer", "scan with its own invisible OCR text; re-OCR'd cell by cell", n)
+            return Quality(
+                True,
+                "invisible_ocr_layer",
+                "scan with its own invisible OCR text; re-OCR'd cell by cell",
+                n,
+            )
         glyphs = shown or glyphs
         n = len(glyphs)
     if len(shown) < MIN_CHARS:
@@ -68,10 +75,14 @@ def assess_page(page: pymupdf.Page, lines: list[GlyphLine], reocr_invisible: boo
         return Quality(True, "cid_glyphs", f"{bad} of {n} characters have no Unicode mapping", n)
     pua = sum(1 for c in text if _private_use(c))
     if pua > BAD_RATIO * n:
-        return Quality(True, "private_use", f"{pua} of {n} characters are private-use code points", n)
+        return Quality(
+            True, "private_use", f"{pua} of {n} characters are private-use code points", n
+        )
     soup = sum(1 for c in text if _improbable(c))
     if soup > MOJIBAKE_RATIO * n:
-        return Quality(True, "mojibake", f"{soup} of {n} characters are improbable for Japanese text", n)
+        return Quality(
+            True, "mojibake", f"{soup} of {n} characters are improbable for Japanese text", n
+        )
     return Quality(False, None, "", n)
 
 

@@ -96,10 +96,14 @@ def text_underlines(rules: list[Rule], lines: list[GlyphLine]) -> list[Rule]:
     out = []
     for r in free:
         covered = 0.0
-        for _, hi, ln in bands[bisect.bisect_left(los, r.pos - reach) : bisect.bisect_right(los, r.pos)]:
+        for _, hi, ln in bands[
+            bisect.bisect_left(los, r.pos - reach) : bisect.bisect_right(los, r.pos)
+        ]:
             if r.pos > hi or ln.bbox[2] <= r.start or ln.bbox[0] >= r.end:
                 continue
-            covered += sum(max(0.0, min(g.x1, r.end) - max(g.x0, r.start)) for g in _glyphs_over(ln, r))
+            covered += sum(
+                max(0.0, min(g.x1, r.end) - max(g.x0, r.start)) for g in _glyphs_over(ln, r)
+            )
         if covered >= 0.5 * r.length:
             out.append(r)
     return out
@@ -139,7 +143,9 @@ def _touches_end(pos: float, start: float, end: float, v: Rule) -> bool:
 def _is_row_border(pos: float, start: float, end: float, t: Table) -> bool:
     if not any(abs(pos - y) <= 1.5 for y in t.row_edges):
         return False
-    return any(abs(start - x) <= 2.0 for x in t.col_edges) and any(abs(end - x) <= 2.0 for x in t.col_edges)
+    return any(abs(start - x) <= 2.0 for x in t.col_edges) and any(
+        abs(end - x) <= 2.0 for x in t.col_edges
+    )
 
 
 def mark_underlines(lines: list[GlyphLine], rules: list[Rule]) -> None:
@@ -168,7 +174,10 @@ def _underline_glyphs(line: GlyphLine, rule: Rule, size: float) -> None:
     if not hits:
         return
     # A long page rule under a short text is a separator, not an underline.
-    if rule.start < hits[0].x0 - UNDERLINE_OVERHANG * size and rule.end > hits[-1].x1 + UNDERLINE_OVERHANG * size:
+    if (
+        rule.start < hits[0].x0 - UNDERLINE_OVERHANG * size
+        and rule.end > hits[-1].x1 + UNDERLINE_OVERHANG * size
+    ):
         return
     for g in hits:
         g.underline = True

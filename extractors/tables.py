@@ -39,25 +39,39 @@ def mark_drawn_marks(table: Table, drawings: PageDrawings, glyph_boxes: list[tup
 
     glyph_boxes: (x0, y0, x1, y1) of the page's visible glyphs, so a dash that sits
     under text (an underline) is not read as a mark."""
+    t = table.bbox
+    dashes = [
+        r
+        for r in drawings.rules
+        if r.orient == "h"
+        and not r.frame
+        and 2.0 <= r.length <= 40.0
+        and t.x0 < r.start
+        and r.end < t.x1
+        and t.y0 < r.pos < t.y1
+    ]
+    shapes = [
+        s for s in drawings.shapes if t.x0 < s.x1 and s.x0 < t.x1 and t.y0 < s.y1 and s.y0 < t.y1
+    ]
+    if not dashes and not shapes:
+        return
     for cell in table.cells:
         b = cell.bbox
-        for s in drawings.shapes:
+        for s in shapes:
             cx, cy = (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2
             fits = (s.x1 - s.x0) <= b.width and (s.y1 - s.y0) <= b.height
             if fits and b.x0 < cx < b.x1 and b.y0 < cy < b.y1:
                 cell.drawn_mark = "○"
                 break
-        if cell.drawn_mark is None and _has_dash(cell.bbox, drawings.rules, glyph_boxes):
+        if cell.drawn_mark is None and _has_dash(cell.bbox, dashes, glyph_boxes):
             cell.drawn_mark = "－"
 
 
 def _has_dash(b, rules: list[Rule], glyph_boxes: list[tuple]) -> bool:  # noqa: ANN001
     for r in rules:
-        if r.orient != "h" or r.frame:
-            continue
         if not (b.y0 + 2 < r.pos < b.y1 - 2 and b.x0 + 1.5 < r.start and r.end < b.x1 - 1.5):
             continue
-        if r.length > min(0.7 * b.width, 40.0) or r.length < 2.0:
+        if r.length > 0.7 * b.width:
             continue
         centre = (r.start + r.end) / 2
         if abs(centre - (b.x0 + b.x1) / 2) > 0.25 * b.width:
@@ -87,7 +101,9 @@ def link_continuations(pages: list[Page], settings: ExtractSettings) -> None:
         before, first = prev.tables[last], min(page.tables, key=lambda t: t.bbox.y0)
         if not (_ends_low(before, prev, settings) and _starts_high(first, page, settings)):
             continue
-        if _heading_above(first, page) or not _same_columns(before, first, settings.continuation_tol):
+        if _heading_above(first, page) or not _same_columns(
+            before, first, settings.continuation_tol
+        ):
             continue
         first.continues = last
 

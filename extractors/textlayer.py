@@ -147,11 +147,15 @@ def _line_glyphs(
             if mat is not None:
                 x0, y0, x1, y1 = _xf_box(mat, x0, y0, x1, y1)
                 ox, oy = mat.a * ox + mat.c * oy + mat.e, mat.b * ox + mat.d * oy + mat.f
-            glyphs.append(Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha))
+            glyphs.append(
+                Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha)
+            )
     return glyphs
 
 
-def _xf_box(m: pymupdf.Matrix, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+def _xf_box(
+    m: pymupdf.Matrix, x0: float, y0: float, x1: float, y1: float
+) -> tuple[float, float, float, float]:
     """Box through a rotation matrix (multiples of 90 degrees: two corners suffice)."""
     ax, ay = m.a * x0 + m.c * y0 + m.e, m.b * x0 + m.d * y0 + m.f
     bx, by = m.a * x1 + m.c * y1 + m.e, m.b * x1 + m.d * y1 + m.f
@@ -178,13 +182,17 @@ _SHOWN = CHAR_FILLED | CHAR_STROKED
 Region = Callable[[Glyph], Hashable]
 
 
-def glyph_lines_to_lines(lines: list[GlyphLine], region: Region) -> list[tuple[Hashable, int, Line]]:
+def glyph_lines_to_lines(
+    lines: list[GlyphLine], region: Region
+) -> list[tuple[Hashable, int, Line]]:
     """Cut glyph lines into styled Lines: (region(glyph), PyMuPDF block number, Line),
     region being e.g. a table cell or None."""
     out: list[tuple[Hashable, int, Line]] = []
     for gl in lines:
         pieces: dict[Hashable, list[Glyph]] = {}
-        for g, key in zip(gl.glyphs, _smooth_regions(gl, [region(g) for g in gl.glyphs]), strict=True):
+        for g, key in zip(
+            gl.glyphs, _smooth_regions(gl, [region(g) for g in gl.glyphs]), strict=True
+        ):
             pieces.setdefault(key, []).append(g)
         for key, glyphs in pieces.items():
             for run in _split_gaps(glyphs, gl.horizontal):
@@ -207,7 +215,9 @@ def _smooth_regions(gl: GlyphLine, keys: list[Hashable]) -> list[Hashable]:
     start = 0
     glyphs = gl.glyphs
     for i in range(1, len(glyphs) + 1):
-        end_of_run = i == len(glyphs) or glyphs[i].x0 - glyphs[i - 1].x1 > TOUCH * max(glyphs[i].size, 1.0)
+        end_of_run = i == len(glyphs) or glyphs[i].x0 - glyphs[i - 1].x1 > TOUCH * max(
+            glyphs[i].size, 1.0
+        )
         if not end_of_run:
             continue
         run = keys[start:i]

@@ -30,15 +30,22 @@ class OcrMode(StrEnum):
 @app.command()
 def layout(
     file: Annotated[Path, typer.Argument(help="The PDF to read.", exists=True, dir_okay=False)],
-    page: Annotated[int | None, typer.Option("--page", "-p", help="Only this page (1-based).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json (the model) or text (readable).")] = Format.text,
+    page: Annotated[
+        int | None, typer.Option("--page", "-p", help="Only this page (1-based).")
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="json (the model) or text (readable).")
+    ] = Format.text,
     png: Annotated[
-        Path | None, typer.Option("--png", help="Write page images with cells and styled spans outlined here.")
+        Path | None,
+        typer.Option("--png", help="Write page images with cells and styled spans outlined here."),
     ] = None,
     ocr: Annotated[
         OcrMode, typer.Option("--ocr", help="auto: OCR only pages without a usable text layer.")
     ] = OcrMode.auto,
-    password: Annotated[str | None, typer.Option("--password", help="User password of an encrypted PDF.")] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="User password of an encrypted PDF.")
+    ] = None,
 ) -> None:
     """Dump the layout model of FILE: text blocks, tables with cells, bold/underline marks.
 
@@ -67,7 +74,9 @@ def layout(
         from extractors.debug_png import render_layout_png
 
         for p in pages:
-            out = render_layout_png(file, p, png / f"{file.stem}_p{p.number:03d}.png", password=password)
+            out = render_layout_png(
+                file, p, png / f"{file.stem}_p{p.number:03d}.png", password=password
+            )
             typer.echo(f"wrote {out}", err=True)
 
 
@@ -79,7 +88,9 @@ def format_document(doc: DocumentLayout, pages: list[Page]) -> str:
 
 
 def format_page(page: Page) -> str:
-    out = [f"\n=== page {page.number} ({page.source}, {page.width:.0f}x{page.height:.0f}, rot {page.rotation})"]
+    out = [
+        f"\n=== page {page.number} ({page.source}, {page.width:.0f}x{page.height:.0f}, rot {page.rotation})"
+    ]
     out += [f"! {p.code}: {p.message}" for p in page.problems]
     for item in page.order:
         if item.kind == "text":
@@ -103,8 +114,14 @@ def format_block(block: TextBlock, index: int) -> str:
 
 
 def format_table(table: Table, index: int) -> str:
-    cont = f", continues table {table.continues} of the previous page" if table.continues is not None else ""
-    out = [f"--- table {index} @y={table.bbox.y0:.0f}: {table.n_rows} rows x {table.n_cols} cols{cont}"]
+    cont = (
+        f", continues table {table.continues} of the previous page"
+        if table.continues is not None
+        else ""
+    )
+    out = [
+        f"--- table {index} @y={table.bbox.y0:.0f}: {table.n_rows} rows x {table.n_cols} cols{cont}"
+    ]
     for r, row in enumerate(table.rows()):
         out.append(f"  [r{r}] " + " | ".join(_cell(c) for c in row))
     return "\n".join(out)

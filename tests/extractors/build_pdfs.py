@@ -21,7 +21,9 @@ def text(page: pymupdf.Page, x: float, y: float, s: str, size: float = 10.5, **k
     page.insert_text((x, y), s, fontname=kw.pop("fontname", "ipag"), fontsize=size, **kw)
 
 
-def grid(page: pymupdf.Page, xs: list[float], ys: list[float], skip_h=(), width: float = 0.75) -> None:
+def grid(
+    page: pymupdf.Page, xs: list[float], ys: list[float], skip_h=(), width: float = 0.75
+) -> None:
     """Rules of a full grid; skip_h holds (row_edge_index, col_index) pieces to leave out
     (that is how a merged cell is drawn)."""
     for k, y in enumerate(ys):

@@ -7,13 +7,20 @@ from models.layout import BBox, Line, Span
 
 
 def _full_grid(xs, ys):
-    return [Segment("h", y, xs[0], xs[-1]) for y in ys] + [Segment("v", x, ys[0], ys[-1]) for x in xs]
+    return [Segment("h", y, xs[0], xs[-1]) for y in ys] + [
+        Segment("v", x, ys[0], ys[-1]) for x in xs
+    ]
 
 
 def test_plain_grid():
     (t,) = segments_to_tables(_full_grid([10, 60, 110], [10, 30, 50]), page=3)
     assert (t.page, t.n_rows, t.n_cols) == (3, 2, 2)
-    assert [(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] == [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)]
+    assert [(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] == [
+        (0, 0, 1, 1),
+        (0, 1, 1, 1),
+        (1, 0, 1, 1),
+        (1, 1, 1, 1),
+    ]
     assert t.col_edges == [10, 60, 110] and t.row_edges == [10, 30, 50]
 
 
@@ -29,7 +36,12 @@ def test_vertically_merged_first_column():
 
 def test_horizontally_merged_header():
     segs = [Segment("h", y, 0, 90) for y in (0, 10, 20)]
-    segs += [Segment("v", 0, 0, 20), Segment("v", 90, 0, 20), Segment("v", 30, 10, 20), Segment("v", 60, 10, 20)]
+    segs += [
+        Segment("v", 0, 0, 20),
+        Segment("v", 90, 0, 20),
+        Segment("v", 30, 10, 20),
+        Segment("v", 60, 10, 20),
+    ]
     (t,) = segments_to_tables(segs, page=1)
     assert (t.cells[0].row, t.cells[0].colspan) == (0, 3)
     assert t.n_cols == 3 and len(t.cells) == 4

@@ -29,7 +29,9 @@ def test_document_fields_and_reading_order(tmp_path):
     assert layout.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert layout.page_count == 2 and [p.number for p in layout.pages] == [1, 2]
     p1 = layout.pages[0]
-    order = [(it.kind, p1.blocks[it.index].text if it.kind == "text" else it.index) for it in p1.order]
+    order = [
+        (it.kind, p1.blocks[it.index].text if it.kind == "text" else it.index) for it in p1.order
+    ]
     assert order == [
         ("text", "事業の概要"),
         ("table", 0),
@@ -37,7 +39,10 @@ def test_document_fields_and_reading_order(tmp_path):
         ("table", 1),
         ("text", "（担当部課：健康部）"),
     ]
-    assert [[c.text for c in row] for row in p1.tables[0].rows()] == [["事業名", "健康診査"], ["担当課", "健康づくり課"]]
+    assert [[c.text for c in row] for row in p1.tables[0].rows()] == [
+        ["事業名", "健康診査"],
+        ["担当課", "健康づくり課"],
+    ]
     assert p1.tables[0].page == 1
     assert layout.pages[1].blocks == [] and layout.pages[1].tables == []
 
@@ -50,7 +55,10 @@ def test_two_columns_keep_block_order(tmp_path):
         text(page, 320, 100 + 14 * i, f"右の段の文{i + 1}")
     layout = extract_layout(save(doc, tmp_path / "cols.pdf"))
     texts = [layout.pages[0].blocks[it.index].text for it in layout.pages[0].order]
-    assert texts == ["左の段の文1\n左の段の文2\n左の段の文3", "右の段の文1\n右の段の文2\n右の段の文3"]
+    assert texts == [
+        "左の段の文1\n左の段の文2\n左の段の文3",
+        "右の段の文1\n右の段の文2\n右の段の文3",
+    ]
 
 
 def test_rotated_page_in_displayed_coordinates(tmp_path):

@@ -59,7 +59,9 @@ def test_truncated(tmp_path, keep):
 
 def test_corrupt_pdf(tmp_path):
     p = tmp_path / "c.pdf"
-    p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n" + b"\0" * 64 + b"\n%%EOF\n")
+    p.write_bytes(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n" + b"\0" * 64 + b"\n%%EOF\n"
+    )
     assert _reason(p) == "corrupt_pdf"
 
 
@@ -100,7 +102,9 @@ def _raw_pdf(path, objects):
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
     path.write_bytes(bytes(out))
     return path
 

@@ -37,7 +37,9 @@ def test_kangxi_radicals_are_not_broken(tmp_path):
     # 日 人 方 行 read as Kangxi radicals U+2F47 U+2F08 U+2F45 U+2F8F (what some
     # generators' ToUnicode maps say); NFKC maps them back, so the layer is fine
     s = "日本人の方が行う手続きの文書です。"
-    path = remap_tounicode(_text_pdf(tmp_path, s), s, {"日": "⽇", "人": "⼈", "方": "⽅", "行": "⾏"})
+    path = remap_tounicode(
+        _text_pdf(tmp_path, s), s, {"日": "⽇", "人": "⼈", "方": "⽅", "行": "⾏"}
+    )
     q = _assess(path)
     assert not q.needs_ocr
     text_read = extract_layout(path).pages[0].blocks[0].lines[0].text
@@ -61,7 +63,9 @@ def test_replacement_characters_are_flagged(tmp_path):
 
 def test_private_use_code_points_are_flagged(tmp_path):
     s = "外字の氏名情報です"
-    path = remap_tounicode(_text_pdf(tmp_path, s), s, {"外": "\ue000", "字": "\ue001", "氏": "\ue002", "名": "\ue003"})
+    path = remap_tounicode(
+        _text_pdf(tmp_path, s), s, {"外": "\ue000", "字": "\ue001", "氏": "\ue002", "名": "\ue003"}
+    )
     assert _assess(path).reason == "private_use"
 
 
@@ -69,7 +73,9 @@ def test_latin1_soup_is_mojibake(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page()
     for i in range(5):
-        page.insert_text((72, 100 + 20 * i), "Ã¥Â€Â¢Ã£ÂƒÂ¼Ã¦Â–Â‡Ã¥Â­Â—", fontname="helv", fontsize=11)
+        page.insert_text(
+            (72, 100 + 20 * i), "Ã¥Â€Â¢Ã£ÂƒÂ¼Ã¦Â–Â‡Ã¥Â­Â—", fontname="helv", fontsize=11
+        )
     assert _assess(save(doc, tmp_path / "m.pdf")).reason == "mojibake"
 
 
@@ -133,7 +139,9 @@ def test_written_out_cid_codes_are_flagged(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page()
     for i in range(5):
-        page.insert_text((72, 100 + 20 * i), "(cid:1234)(cid:567)(cid:89) ok", fontname="helv", fontsize=11)
+        page.insert_text(
+            (72, 100 + 20 * i), "(cid:1234)(cid:567)(cid:89) ok", fontname="helv", fontsize=11
+        )
     assert _assess(save(doc, tmp_path / "cidtext.pdf")).reason == "cid_glyphs"
 
 

@@ -11,7 +11,12 @@ from extractors.styles import bold_font_name
 
 
 def _spans(layout):
-    return [(s.text, s.bold, s.underline) for b in layout.pages[0].blocks for ln in b.lines for s in ln.spans]
+    return [
+        (s.text, s.bold, s.underline)
+        for b in layout.pages[0].blocks
+        for ln in b.lines
+        for s in ln.spans
+    ]
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,10 @@ def test_legacy_segmented_rules(tmp_path):
     text(page, 65, 150, "担当課")
     text(page, 205, 150, "健康づくり課")
     (t,) = extract_layout(save(doc, tmp_path / "leg.pdf")).pages[0].tables
-    assert [[c.text for c in row] for row in t.rows()] == [["事業名", "健康診査"], ["担当課", "健康づくり課"]]
+    assert [[c.text for c in row] for row in t.rows()] == [
+        ["事業名", "健康診査"],
+        ["担当課", "健康づくり課"],
+    ]
 
 
 def test_drawn_circle_and_dash_marks(tmp_path):
@@ -121,7 +124,14 @@ def test_underlined_lines_do_not_split_a_cell_into_rows(tmp_path):
     grid(page, [60, 160, 530], [100, 160, 190])
     text(page, 65, 118, "変更の理由")
     for i, y in enumerate((118, 133, 148)):
-        text(page, 163, y, "再構築となることから機能改善を行う変更箇所の文章" + str(i + 1), render_mode=2, border_width=0.03)
+        text(
+            page,
+            163,
+            y,
+            "再構築となることから機能改善を行う変更箇所の文章" + str(i + 1),
+            render_mode=2,
+            border_width=0.03,
+        )
         page.draw_line((163, y + 2), (163 + 24 * 10.5 + 5.25, y + 2), width=0.5)  # almost cell-wide
     (t,) = extract_layout(save(doc, tmp_path / "ul.pdf")).pages[0].tables
     assert (t.n_rows, t.n_cols) == (2, 2)
