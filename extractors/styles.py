@@ -25,7 +25,7 @@ CHAR_BOLD, CHAR_FILLED, CHAR_STROKED = 8, 16, 32
 
 _BOLD_NAME = re.compile(
     r"(bold|heavy|black|demi|semibold|extrab|ultrab|[-,]bd\b|"
-    r"[-_ ]?w[6-9]\b|w1[0-2]\b|(ub|eb|db)$)",
+    r"[-_ ]?w[6-9]\b|w1[0-2]\b|(ub|eb|db)$|(gothic|mincho)e$)",  # HGPGothicE: HG's bold face
     re.IGNORECASE,
 )
 

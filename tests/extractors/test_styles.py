@@ -29,6 +29,8 @@ def _spans(layout):
         ("MS-Mincho", False),
         ("KozGoPr6N-Heavy", True),
         ("HGSoeiKakugothicUB", True),
+        ("HGPGothicE", True),
+        ("HGPGothicM", False),
         ("Arial-Black", True),
         ("IPAexGothic", False),
     ],
