@@ -234,11 +234,16 @@ def _insert(
     )
 
 
+def _absolute(path: str) -> str:
+    """The input's absolute path, so reports can find the PDF again from another folder."""
+    return str(Path(path).resolve()) if path else path
+
+
 def _file_row(result: DocumentResult, now: datetime, run_id: str | None) -> Row:
     return {
         "file_sha256": result.sha256,
         "file_name": result.file_name,
-        "path": result.file,
+        "path": _absolute(result.file),
         "size": result.size,
         "page_count": result.page_count,
         "n_submissions": len(result.records),
@@ -254,7 +259,7 @@ def _quarantine_row(result: DocumentResult, now: datetime, run_id: str | None) -
     return {
         "file_sha256": result.sha256,
         "file_name": result.file_name,
-        "path": result.file,
+        "path": _absolute(result.file),
         "size": result.size,
         "reason": result.reason,
         "error_class": result.error_class,
