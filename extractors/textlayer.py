@@ -203,7 +203,7 @@ def glyph_lines_to_lines(
 
 
 # Glyphs closer than this many font sizes are one word-run that cannot be cut by a border.
-TOUCH = 0.15
+TOUCH = 0.08
 
 
 def _smooth_regions(gl: GlyphLine, keys: list[Hashable]) -> list[Hashable]:

@@ -163,3 +163,14 @@ def test_pieces_on_one_baseline_stay_one_line_in_a_cell(tmp_path):
     (t,) = extract_layout(save(doc, tmp_path / "tab.pdf")).pages[0].tables
     assert t.cell_at(0, 0).text == "件 名"
     assert t.cell_at(0, 1).text == "令和6年4月 開発（システム再構築）\n令和6年7月 テスト"
+
+
+def test_text_pushed_over_a_border_stays_with_its_cell(tmp_path):
+    doc = pymupdf.open()
+    page = new_page(doc)
+    grid(page, [60, 100, 200, 400], [100, 130])
+    text(page, 65, 120, "－")
+    text(page, 95, 120, "(電子データのみ")  # the "(" sticks out left of the border at x=100
+    text(page, 205, 120, "対策の本文")
+    (t,) = extract_layout(save(doc, tmp_path / "over.pdf")).pages[0].tables
+    assert [c.text for c in t.rows()[0]] == ["－", "(電子データのみ", "対策の本文"]
