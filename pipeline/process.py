@@ -19,7 +19,8 @@ from models.results import DocumentResult
 from models.settings import ExtractSettings
 
 _HASH_CHUNK = 1 << 20
-_TOO_LARGE = {"DecompressionBombError", "DecompressionBombWarning"}
+# Pillow's decompression-bomb guard, and MuPDF refusing a pixmap beyond its size limit.
+_TOO_LARGE = {"DecompressionBombError", "DecompressionBombWarning", "FzErrorLimit"}
 
 
 def file_sha256(path: str | Path) -> tuple[str, int]:
@@ -65,9 +66,12 @@ def process_document(
         msg = f"{p.name}: ran out of memory while processing; raise the memory limit or split the file."
         return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
     except Exception as exc:  # a bug in fugi: quarantine it so the batch goes on
-        if type(exc).__name__ in _TOO_LARGE:  # Pillow's decompression-bomb guard
+        if type(exc).__name__ in _TOO_LARGE:
             msg = f"{p.name}: an image is too large to decode safely ({exc})."
             return _quarantined(base, sha, size, started, "too_large", exc, msg)
+        if type(exc).__name__.startswith("FzError") and "malloc" in str(exc):  # MuPDF out of memory
+            msg = f"{p.name}: ran out of memory while rendering ({exc}); raise --memory-limit or split the file."
+            return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         msg = f"{p.name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
