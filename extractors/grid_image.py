@@ -247,7 +247,7 @@ def dashed_lines(ink: np.ndarray, dpi: float) -> np.ndarray:
         ids = np.flatnonzero(dash) + 1
         if ids.size == 0:
             continue
-        cand = np.isin(labels, ids).astype(np.uint8) * 255
+        cand = _paint(labels, n, ids)
         gap = int(3.5 * pt)
         run = int(MIN_GRID_PT * pt)
         close_k = (gap, 1) if orient == "h" else (1, gap)
@@ -369,8 +369,14 @@ def _mask_segments(
 
 
 def _select(labels: np.ndarray, kept: list[tuple[int, _Piece]]) -> np.ndarray:
-    ids = np.array([i for i, _ in kept], dtype=labels.dtype)
-    return np.isin(labels, ids).astype(np.uint8) * 255
+    return _paint(labels, int(labels.max()) + 1, np.array([i for i, _ in kept], dtype=np.int64))
+
+
+def _paint(labels: np.ndarray, n: int, ids: np.ndarray) -> np.ndarray:
+    """Mask (255) of the pixels whose label is in ids; a lookup table, not np.isin."""
+    lut = np.zeros(n, dtype=np.uint8)
+    lut[ids] = 255
+    return lut[labels]
 
 
 def _rule_width(pieces: list[tuple[int, _Piece]]) -> int:

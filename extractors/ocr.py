@@ -262,9 +262,14 @@ def read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
 
 
 def _has_ink(crop: np.ndarray, dpi: float) -> bool:
-    ink = (crop < 150).astype(np.uint8) * 255
-    ink = gi.drop_specks(ink, max(4, int((dpi / 150) ** 2 * 4)))
-    return int(np.count_nonzero(ink)) >= (dpi / 72) ** 2 * 3
+    """More ink than a few specks: about three square points of it."""
+    need = (dpi / 72) ** 2 * 3
+    dark = crop < 150
+    count = int(np.count_nonzero(dark))
+    if count < need or count > 20 * need:
+        return count >= need  # clearly empty or clearly inked: skip the speck count
+    ink = gi.drop_specks(dark.astype(np.uint8) * 255, max(4, int((dpi / 150) ** 2 * 4)))
+    return int(np.count_nonzero(ink)) >= need
 
 
 def _to_pixels(box: BBox, dpi: float, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
