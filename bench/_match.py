@@ -3,7 +3,8 @@
 Recovery (born-digital):
 - a label -> value pair is recovered when a row of the tool's tables, on one of the
   section's pages, has a cell whose `label_key` equals the label and the NEXT cell of the
-  same row has the value's `text_key` (both in bench._truth);
+  same row has the value's `text_key` (both in bench._truth); a value cut by a page
+  break is joined with its continuation row first (`continuation`);
 - a checklist mark is recovered when a row on the row's page has a cell whose `text_key`
   equals the measure and the cell just LEFT of it (the mark column precedes the measure
   column in every route) reads as the golden mark (bench._truth.mark_of; fugi's
@@ -44,11 +45,38 @@ class Recovery:
     misses: list[Miss]
 
 
+def continuation(rows: list[Row], ri: int, ci: int, limit: int = 3) -> list[str]:
+    """Texts that continue the value cell `rows[ri].cells[ci + 1]` across page breaks.
+
+    Bench-side rule, the same for every tool: a tall label/value row that Word splits at a
+    page break continues as the first row of the next page with an EMPTY label cell (samples/
+    NOTES.md). The goldens hold the joined value, while a layout keeps two cells (joining is
+    the mapper's job), so the next page's first row counts as the same cell when its cell in
+    the label's column is empty and it has a cell in the value's column.
+    """
+    out: list[str] = []
+    page = rows[ri].page
+    j = ri + 1
+    while j < len(rows) and len(out) < limit:
+        nxt = rows[j]
+        if nxt.page != page + 1 or (j > 0 and rows[j - 1].page == nxt.page):
+            break  # only the first row of the following page can continue a cell
+        if len(nxt.cells) <= ci + 1 or text_key(nxt.cells[ci].text):
+            break
+        out.append(nxt.cells[ci + 1].text)
+        page, j = nxt.page, j + 1
+    return out
+
+
 def _pair_obs(rows: list[Row]) -> dict[tuple[str, str], list[int]]:
     obs: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for row in rows:
-        for a, b in zip(row.cells, row.cells[1:], strict=False):
-            obs[(label_key(a.text), text_key(b.text))].append(row.page)
+    for ri, row in enumerate(rows):
+        for ci, (a, b) in enumerate(zip(row.cells, row.cells[1:], strict=False)):
+            lab, val = label_key(a.text), text_key(b.text)
+            obs[(lab, val)].append(row.page)
+            for more in continuation(rows, ri, ci):
+                val += text_key(more)
+                obs[(lab, val)].append(row.page)
     return obs
 
 
@@ -206,6 +234,8 @@ def _score_aligned(
             page = min(item.pages)
             lab = row.cells[hit[1]].text if row and hit else None
             val = row.cells[hit[1] + 1].text if row and hit and hit[1] + 1 < len(row.cells) else None
+            if val is not None and hit:
+                val = "\n".join([val, *continuation(rows, hit[0], hit[1])])
             cells.append(_cell_err(item.raw_label, lab, "label", page))
             cells.append(_cell_err(item.raw_value, val, "value", page))
             continue
@@ -228,3 +258,18 @@ def cer(cells: list[CellErr], nfkc: bool = False) -> float | None:
     else:
         n, d = sum(len(c.truth) for c in cells), sum(c.dist for c in cells)
     return d / n if n else None
+
+
+def confusions(cells: list[CellErr]) -> list[tuple[str, str, int]]:
+    """The commonest character edits (truth char, read char; "" for a dropped/added one)."""
+    from collections import Counter
+
+    count: Counter[tuple[str, str]] = Counter()
+    for c in cells:
+        if c.ocr is None or not c.dist:
+            continue
+        for op in Levenshtein.editops(c.truth, c.ocr):
+            a = c.truth[op.src_pos] if op.tag != "insert" else ""
+            b = c.ocr[op.dest_pos] if op.tag != "delete" else ""
+            count[(a, b)] += 1
+    return [(a, b, n) for (a, b), n in count.most_common(20)]

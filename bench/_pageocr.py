@@ -32,13 +32,14 @@ from extractors.ocr import render_gray
 from models.layout import DocumentLayout, Page
 
 
-def tesseract_pages(path: Path, dpi: float = 300) -> tuple[list[str], float, float]:
-    """Every page through the Tesseract CLI; (texts, wall seconds, cpu seconds) incl. rendering."""
+def tesseract_pages(path: Path, pages: list[int], dpi: float = 300) -> tuple[dict[int, str], float, float]:
+    """The given pages (1-based) through the Tesseract CLI: ({page: text}, wall s, cpu s) incl. rendering."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    texts: list[str] = []
+    texts: dict[int, str] = {}
     w0, c0 = time.perf_counter(), _cpu()
     with pymupdf.open(path) as doc, tempfile.TemporaryDirectory(prefix="fugi-bench-") as tmp:
-        for i, page in enumerate(doc, start=1):
+        for i in pages:
+            page = doc[i - 1]
             gray, used_dpi = render_gray(page, dpi)
             png = Path(tmp) / f"p{i}.png"
             Image.fromarray(gray).save(png, dpi=(used_dpi, used_dpi))
@@ -49,14 +50,14 @@ def tesseract_pages(path: Path, dpi: float = 300) -> tuple[list[str], float, flo
                 env=env,
                 check=False,
             )
-            texts.append(out.stdout)
+            texts[i] = out.stdout
     return texts, time.perf_counter() - w0, _cpu() - c0
 
 
-def truth_pages(twin: Path) -> list[str]:
-    """The born-digital twin's text layer, page by page, in text_key form."""
+def truth_pages(twin: Path, offset: int, count: int) -> list[str]:
+    """The born-digital twin's text layer for pages offset+1 .. offset+count, in text_key form."""
     with pymupdf.open(twin) as doc:
-        return [text_key(p.get_text()) for p in doc]
+        return [text_key(doc[offset + i].get_text()) for i in range(count)]
 
 
 def layout_page_text(page: Page) -> str:
@@ -71,14 +72,14 @@ def layout_page_text(page: Page) -> str:
     return text_key("".join(parts))
 
 
-def layout_pages(layout: DocumentLayout) -> list[str]:
-    return [layout_page_text(p) for p in layout.pages]
+def layout_pages(layout: DocumentLayout) -> dict[int, str]:
+    return {p.number: layout_page_text(p) for p in layout.pages}
 
 
-def page_cer(ocr: list[str], truth: list[str]) -> tuple[int, int]:
-    """(edit distance, truth characters) summed over pages; texts already in text_key form."""
-    d = sum(Levenshtein.distance(t, o) for o, t in zip(ocr, truth, strict=True))
-    return d, sum(len(t) for t in truth)
+def page_cer(ocr: dict[int, str], truth: list[str]) -> tuple[int, int]:
+    """(edit distance, truth characters) summed over the OCR'd pages; text_key forms."""
+    d = sum(Levenshtein.distance(truth[p - 1], o) for p, o in ocr.items())
+    return d, sum(len(truth[p - 1]) for p in ocr)
 
 
 def window_distance(truth_cell: str, page_text: str) -> int:

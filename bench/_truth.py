@@ -94,8 +94,8 @@ class FileTruth:
     ocr_pages: list[int]
     pairs: list[PairTruth]
     marks: list[MarkTruth]
-    # Items left out because they sit on pages that are scans inside a mixed file.
-    skipped_on_scans: int = 0
+    # Claims left out: on the pages of the other kind (scan vs text layer) of a mixed file.
+    left_out: int = 0
 
     @property
     def text_pages(self) -> list[int]:
@@ -140,7 +140,7 @@ def file_truth(entry: dict, drop_pages: set[int] | None = None) -> FileTruth:
         ocr_pages=list(entry["ocr_pages"]),
         pairs=pairs,
         marks=marks,
-        skipped_on_scans=skipped,
+        left_out=skipped,
     )
 
 
@@ -154,15 +154,26 @@ def born_digital_truths() -> list[FileTruth]:
 
 
 def scanned_truths() -> list[FileTruth]:
-    return [file_truth(e) for e in load_manifest() if e["kind"] == "scanned"]
+    """scanned/*.pdf, then the scanned pages of the mixed file (its text pages left out)."""
+    out = [file_truth(e) for e in load_manifest() if e["kind"] == "scanned"]
+    for e in load_manifest():
+        if e["kind"] == "mixed":
+            text_pages = set(range(1, e["page_count"] + 1)) - set(e["ocr_pages"])
+            out.append(file_truth(e, drop_pages=text_pages))
+    return out
 
 
-def born_digital_twin(scan: FileTruth) -> Path | None:
-    """The born-digital PDF a scan was rasterised from (same spec, same route, same pages)."""
+def born_digital_twin(scan: FileTruth) -> tuple[Path, int] | None:
+    """The born-digital PDF whose pages the scanned pages were rasterised from, and the page
+    offset into it: the same spec drawn by the same route, alone in a file (a scan's own
+    original) or as one submission of a packet (the mixed file's pages)."""
     entries = load_manifest()
     me = next(e for e in entries if e["file"] == scan.rel)
     for e in entries:
-        if e["kind"] == "good" and e["spec"] == me["spec"] and e["route"] == me["route"]:
-            if e["page_count"] == me["page_count"]:
-                return SAMPLES / e["file"]
+        if e["kind"] != "good" or e["route"] != me["route"]:
+            continue
+        for sub in e["submissions"]:
+            first, last = sub["pages"]
+            if [sub["spec"]] == me["spec"] and last - first + 1 == me["page_count"]:
+                return SAMPLES / e["file"], first - 1
     return None

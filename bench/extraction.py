@@ -29,7 +29,7 @@ from rich.table import Table  # noqa: E402
 
 from bench import _pageocr as po  # noqa: E402
 from bench import _tools as tools  # noqa: E402
-from bench._match import align_cells, cer, score_recovery  # noqa: E402
+from bench._match import align_cells, cer, confusions, score_recovery  # noqa: E402
 from bench._truth import FileTruth, born_digital_truths, born_digital_twin, scanned_truths  # noqa: E402
 from models.settings import ExtractSettings  # noqa: E402
 
@@ -79,7 +79,7 @@ def bench_born_digital(files: list[FileTruth], only: set[str]) -> dict:
             r["files"][ft.rel] = {
                 "pairs": [rec.pairs_found, rec.pairs_total],
                 "marks": [rec.marks_found, rec.marks_total],
-                "skipped_on_scans": ft.skipped_on_scans,
+                "left_out": ft.left_out,
                 "error": run.error,
                 "misses": [asdict(m) for m in rec.misses],
             }
@@ -93,16 +93,19 @@ def bench_ocr(files: list[FileTruth]) -> dict:
     for ft in files:
         run = tools.run_fugi(ft.path, ExtractSettings())
         score = align_cells(ft, run.rows)
+        pages = ft.ocr_pages  # every page of a scan; the image pages of the mixed file
         twin = born_digital_twin(ft)
-        truth_pages = po.truth_pages(twin) if twin else []
-        texts, t_wall, t_cpu = po.tesseract_pages(ft.path)
-        tess_pages = [po.text_key(t) for t in texts]
-        win_d, win_n = _window_cells(score.cells, tess_pages)
-        f_d, f_n = po.page_cer(po.layout_pages(run.layout), truth_pages) if run.layout and twin else (0, 0)
-        t_d, t_n = po.page_cer(tess_pages, truth_pages) if twin else (0, 0)
-        out["files"][ft.rel] = {
-            "pages": run.pages,
-            "twin": str(twin.relative_to(twin.parents[1])) if twin else None,
+        truth_pages = po.truth_pages(twin[0], twin[1], ft.page_count) if twin else []
+        texts, t_wall, t_cpu = po.tesseract_pages(ft.path, pages)
+        tess = {p: po.text_key(t) for p, t in texts.items()}
+        fugi_pages = {p: t for p, t in po.layout_pages(run.layout).items() if p in pages} if run.layout else {}
+        win_d, win_n = _window_cells(score.cells, tess)
+        f_d, f_n = po.page_cer(fugi_pages, truth_pages) if twin else (0, 0)
+        t_d, t_n = po.page_cer(tess, truth_pages) if twin else (0, 0)
+        name = ft.rel if ft.kind == "scanned" else f"{ft.rel} (scanned pages {pages[0]}-{pages[-1]})"
+        out["files"][name] = {
+            "pages": len(pages),
+            "twin": f"{twin[0].relative_to(twin[0].parents[1])} +{twin[1]}" if twin else None,
             "fugi": {
                 "cells": len(score.cells),
                 "cell_dist": sum(c.dist for c in score.cells),
@@ -113,7 +116,9 @@ def bench_ocr(files: list[FileTruth]) -> dict:
                 "marks": [score.marks_right, score.marks_total],
                 "mark_errors": score.mark_errors,
                 "page_dist": f_d, "page_chars": f_n,
+                # the whole file (a mixed file's text pages take a few ms of it)
                 "wall": run.wall, "cpu": run.cpu,
+                "confusions": confusions(score.cells),
                 "worst_cells": _worst(score.cells),
                 "error": run.error,
             },
@@ -123,18 +128,17 @@ def bench_ocr(files: list[FileTruth]) -> dict:
                 "wall": t_wall, "cpu": t_cpu,
             },
         }
-        print(f"  ocr {ft.rel:40s} fugi cer {cer(score.cells) or 0:.3f} marks "
+        print(f"  ocr {name:40s} fugi cer {cer(score.cells) or 0:.3f} marks "
               f"{score.marks_right}/{score.marks_total} {run.wall:.1f}s; tesseract {t_wall:.1f}s",
               file=sys.stderr)
     return out
 
 
-def _window_cells(cells: list, tess_pages: list[str]) -> tuple[int, int]:
+def _window_cells(cells: list, tess: dict[int, str]) -> tuple[int, int]:
     """Whole-page Tesseract on the same truth cells: each against its best window of the page."""
     d = n = 0
     for c in cells:
-        page_text = tess_pages[c.page - 1] if 0 < c.page <= len(tess_pages) else ""
-        d += po.window_distance(c.truth, page_text)
+        d += po.window_distance(c.truth, tess.get(c.page, ""))
         n += len(c.truth)
     return d, n
 
@@ -232,6 +236,19 @@ def report_fugi_misses(con: Console, bd: dict, ocr: dict | None) -> None:
     for rel, d in (ocr or {}).get("files", {}).items():
         for e in d["fugi"]["mark_errors"]:
             con.print(f"[yellow]fugi OCR mark[/] {rel} {e}")
+        top = ", ".join(f"{a or '∅'}→{b or '∅'}×{n}" for a, b, n in d["fugi"]["confusions"][:10])
+        con.print(f"fugi OCR top confusions (truth→read) {rel}: {top}")
+
+
+def _git_state() -> str:
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    head = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %cI"], capture_output=True, text=True)
+    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "extractors", "models"],
+                           capture_output=True, text=True)
+    n = len([ln for ln in dirty.stdout.splitlines() if ln.strip()])
+    return head.stdout.strip() + (f" + {n} uncommitted change(s) in extractors/ models/" if n else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -239,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="one document per group")
     ap.add_argument("--json", type=Path, help="also write every number (and every miss) here")
     ap.add_argument("--only", default="", help="comma list of tools: fugi,pdfplumber,pymupdf,pymupdf-lines,camelot,get_text")
+    ap.add_argument("--file", default="", help="only the samples whose path contains this")
     ap.add_argument("--no-ocr", action="store_true", help="skip the scans")
     ap.add_argument("--no-born-digital", action="store_true", help="skip samples/good")
     args = ap.parse_args(argv)
@@ -246,8 +264,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         good = [f for f in good if f.rel == QUICK["good"]]
         scans = [f for f in scans if f.rel == QUICK["scanned"]]
+    if args.file:
+        good = [f for f in good if args.file in f.rel]
+        scans = [f for f in scans if args.file in f.rel]
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     con = Console(width=200)
+    con.print(f"tree: {_git_state()}")
     con.print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
               "(wall-clock rates suffer from other work; CPU rates less so)")
     bd = {} if args.no_born_digital else bench_born_digital(good, only)
@@ -258,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         report_ocr(con, ocr)
     report_fugi_misses(con, bd, ocr)
     if args.json:
-        args.json.write_text(json.dumps({"born_digital": bd, "ocr": ocr, "camelot": tools.CAMELOT_VERSION},
+        args.json.write_text(json.dumps({"tree": _git_state(), "born_digital": bd, "ocr": ocr, "camelot": tools.CAMELOT_VERSION},
                                         ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
