@@ -313,14 +313,16 @@ def _compact(cells: list[Cell], rows: list[float], cols: list[float], page: int)
 # ---------------------------------------------------------------- text into cells
 
 
-def fill_cells(table: Table, lines: list[Line]) -> Table:
+def fill_cells(table: Table, lines: list[Line], *, cut_spans: bool = True) -> Table:
     """Put each span into the cell holding its centre; a span crossing cells is cut by
-    character count. Lines keep their structure per cell; Cell.text joins them with "\\n"."""
+    character count (cut_spans=False when spans are already cut per cell). Lines keep
+    their structure per cell; Cell.text joins them with "\\n"."""
     per_cell: dict[int, dict[int, list[Span]]] = defaultdict(lambda: defaultdict(list))
     cell_index = _cell_finder(table)
     for li, line in enumerate(lines):
         for span in line.spans:
-            placed = [(cell_index(p.bbox), p) for p in _split_span(span, table.col_edges)]
+            pieces = _split_span(span, table.col_edges) if cut_spans else [span]
+            placed = [(cell_index(p.bbox), p) for p in pieces]
             for idx, piece in _rejoin(placed, span):
                 if idx is not None:
                     per_cell[idx][li].append(piece)

@@ -69,14 +69,20 @@ def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -
     """One page (0-based index) -> Page, from the text layer or by OCR."""
     page = doc[index]
     if settings.ocr == "always":
-        return _ocr(doc, index, settings, Quality(True, "ocr_always", "OCR requested for every page"))
+        return _ocr(
+            doc, index, settings, Quality(True, "ocr_always", "OCR requested for every page")
+        )
     glines = read_glyph_lines(page)
     quality = assess_page(page, glines, settings.reocr_invisible_text)
     if quality.needs_ocr and settings.ocr == "auto":
         return _ocr(doc, index, settings, quality)
     out = text_layer_page(page, index + 1, glines, settings)
     if quality.needs_ocr:  # settings.ocr == "never": keep the bad layer, say so
-        out.problems.append(Problem(code=quality.reason or "bad_text_layer", message=quality.message, page=index + 1))
+        out.problems.append(
+            Problem(
+                code=quality.reason or "bad_text_layer", message=quality.message, page=index + 1
+            )
+        )
     return out
 
 
@@ -110,7 +116,12 @@ def text_layer_page(
     locate = _CellLocator(tables)
     pieces = glyph_lines_to_lines(glines, locate)
     for ti, table in enumerate(tables):
-        fill_cells(table, [ln for key, _, ln in pieces if key is not None and key[0] == ti])
+        # spans of the text layer are already cut per cell (glyph by glyph): no re-cutting
+        fill_cells(
+            table,
+            [ln for key, _, ln in pieces if key is not None and key[0] == ti],
+            cut_spans=False,
+        )
     glyph_boxes = [(g.x0, g.y0, g.x1, g.y1) for gl in glines for g in gl.glyphs if g.c.strip()]
     for table in tables:
         mark_drawn_marks(table, drawings, glyph_boxes)
