@@ -1,5 +1,10 @@
-"""Worker processes for `fugi ingest`: one PDF at a time each, with a wall-clock timeout,
-a memory limit, and crash isolation (a segfault or OOM kill quarantines that file only).
+"""Worker processes for `fugi ingest`, with a wall-clock timeout per document, a memory
+limit, and crash isolation (a segfault or OOM kill quarantines that document only).
+
+Units of work are smaller than documents, so a batch of uneven scans keeps every worker
+busy: a document's first pass (open, read the text-layer pages, list the pages to OCR;
+a document with nothing to OCR is finished there), then one unit per page to OCR, then
+mapping once all its pages are back (pipeline/staged.py). Any worker takes any unit.
 
     with WorkerPool(workers=2, settings=ExtractSettings()) as pool:
         for result in pool.results(jobs):      # DocumentResult, in completion order
@@ -14,7 +19,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from models.errors import InternalError
 from models.record import Meeting
 from models.results import DocumentResult
 from models.settings import ExtractSettings
+from models.staged import OcrPageJob, PartialDocument
 
 DEFAULT_TIMEOUT = 300.0
 DEFAULT_MEMORY_LIMIT = 4 << 30  # bytes of address space per worker (RLIMIT_AS)
@@ -30,6 +36,17 @@ _START_TIMEOUT = 120.0  # a worker must import the stack within this time
 _MAX_START_FAILURES = 3
 # Environment every worker gets: one OCR / BLAS thread each (the pool is the parallelism).
 WORKER_ENV = {"OMP_THREAD_LIMIT": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+# Test hook (tests/flows/test_batch_failures.py): "hang:<sha256 prefix>,crash:<prefix>"
+# makes a worker sleep for an hour / abort (SIGABRT) on that file. Inactive unless set.
+TEST_HOOK_ENV = "FUGI_TEST_HOOKS"
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass
@@ -61,10 +78,51 @@ def limit_resources(memory_limit: int | None) -> None:
     warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
+def test_hook(sha256: str) -> None:
+    """Only when $FUGI_TEST_HOOKS is set (tests): hang or crash on a chosen file."""
+    spec = os.environ.get(TEST_HOOK_ENV)
+    if not spec or not sha256:
+        return
+    for item in spec.split(","):
+        action, _, prefix = item.strip().partition(":")
+        if prefix and sha256.startswith(prefix):
+            if action == "hang":
+                time.sleep(3600)
+            elif action == "crash":
+                os.abort()
+
+
+def run_unit(kind: str, payload: tuple, settings: ExtractSettings) -> tuple[str, object]:
+    """Do one unit of work in this process: ("result", json) | ("partial", json) | ("page", …)."""
+    from pipeline.staged import finish_document, first_pass_document, ocr_page
+
+    if kind == "doc":
+        path, sha, meeting_json = payload
+        test_hook(sha)
+        meeting = Meeting.model_validate_json(meeting_json) if meeting_json else None
+        got = first_pass_document(path, settings, meeting)
+        if isinstance(got, PartialDocument):
+            return "partial", got.model_dump_json()
+        return "result", got.model_dump_json()
+    if kind == "ocr":
+        partial_json, job_json = payload
+        partial = PartialDocument.model_validate_json(partial_json)
+        page = ocr_page(partial, OcrPageJob.model_validate_json(job_json), settings)
+        if isinstance(page, DocumentResult):
+            return "result", page.model_dump_json()
+        return "page", (page.number - 1, page.model_dump_json())
+    partial_json, pages = payload
+    from models.layout import Page
+
+    partial = PartialDocument.model_validate_json(partial_json)
+    by_index = {i: Page.model_validate_json(js) for i, js in pages}
+    return "result", finish_document(partial, by_index, settings).model_dump_json()
+
+
 def _worker_main(conn: Connection, settings_json: str, memory_limit: int | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit_resources(memory_limit)
-    from pipeline.process import preload, process_document
+    from pipeline.process import preload
 
     try:
         preload()
@@ -73,15 +131,13 @@ def _worker_main(conn: Connection, settings_json: str, memory_limit: int | None)
     settings = ExtractSettings.model_validate_json(settings_json)
     conn.send("ready")
     while True:
-        job = conn.recv()
-        if job is None:
+        unit = conn.recv()
+        if unit is None:
             return
-        path, meeting_json = job
-        meeting = Meeting.model_validate_json(meeting_json) if meeting_json else None
         try:
-            conn.send(process_document(path, settings, meeting=meeting).model_dump_json())
+            conn.send(run_unit(*unit, settings))
         except MemoryError:
-            conn.send("memory_limit")
+            conn.send(("memory_limit", None))
 
 
 def crashed_result(job: Job, reason: str, message: str, seconds: float = 0.0) -> DocumentResult:
@@ -101,6 +157,49 @@ def crashed_result(job: Job, reason: str, message: str, seconds: float = 0.0) ->
     )
 
 
+@dataclass(eq=False)
+class _Doc:
+    """A document in flight: the time its units took, its partial result and OCR'd pages."""
+
+    job: Job
+    spent: float = 0.0
+    partial_json: str = ""
+    pages: list[tuple[int, str]] = field(default_factory=list)
+    waiting: int = 0
+    done: bool = False
+
+
+@dataclass(eq=False)
+class _Unit:
+    kind: str  # "doc" | "ocr" | "finish"
+    doc: _Doc
+    payload: tuple
+
+
+class _Queue:
+    """Units waiting for a worker: mapping first, then OCR pages, then new documents
+    (finishing documents early keeps the loader busy and memory low)."""
+
+    def __init__(self, jobs: Iterable[Job]):
+        self.finish: deque[_Unit] = deque()
+        self.ocr: deque[_Unit] = deque()
+        self.docs: deque[_Unit] = deque()
+        for job in jobs:
+            meeting = job.meeting.model_dump_json() if job.meeting else None
+            self.docs.append(_Unit("doc", _Doc(job), (job.path, job.sha256, meeting)))
+
+    def __len__(self) -> int:
+        return sum(not u.doc.done for q in (self.finish, self.ocr, self.docs) for u in q)
+
+    def pop(self) -> _Unit | None:
+        for q in (self.finish, self.ocr, self.docs):
+            while q:
+                unit = q.popleft()
+                if not unit.doc.done:
+                    return unit
+        return None
+
+
 class _Slot:
     def __init__(self, ctx: mp.context.SpawnContext, settings_json: str, memory_limit: int | None):
         self.conn, child = ctx.Pipe()
@@ -111,14 +210,18 @@ class _Slot:
         child.close()
         self.ready = False
         self.started = time.monotonic()
-        self.job: Job | None = None
+        self.unit: _Unit | None = None
         self.sent_at = 0.0
 
-    def send(self, job: Job) -> None:
-        self.job = job
+    @property
+    def job(self) -> Job | None:
+        """The document this worker is busy with (None when idle)."""
+        return self.unit.doc.job if self.unit else None
+
+    def send(self, unit: _Unit) -> None:
+        self.unit = unit
         self.sent_at = time.monotonic()
-        meeting = job.meeting.model_dump_json() if job.meeting else None
-        self.conn.send((job.path, meeting))
+        self.conn.send((unit.kind, unit.payload))
 
     def stop(self, kill: bool = False) -> None:
         if self.proc.is_alive() and not kill:
@@ -134,7 +237,7 @@ class _Slot:
 
 
 class WorkerPool:
-    """A small spawn-based pool that can kill and replace one worker (timeouts, crashes)."""
+    """A spawn-based pool that can kill and replace one worker (timeouts, crashes)."""
 
     def __init__(
         self,
@@ -152,6 +255,7 @@ class WorkerPool:
         self.slots: list[_Slot] = []
         self.restarts = 0
         self.start_failures = 0
+        self.units = 0  # units of work done (documents' first passes, OCR pages, mappings)
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -166,32 +270,46 @@ class WorkerPool:
 
     def results(self, jobs: Iterable[Job]) -> Iterator[DocumentResult]:
         """Process every job; yields one DocumentResult per job as each completes."""
-        pending = deque(jobs)
-        while len(self.slots) < min(self.n, len(pending)):
-            self.slots.append(self._new_slot())
-        while pending or any(s.job for s in self.slots):
+        queue = _Queue(jobs)
+        while len(queue) or any(s.unit for s in self.slots):
+            self._grow(len(queue))
             for s in self.slots:
-                if s.ready and s.job is None and pending:
-                    s.send(pending.popleft())
-            yield from self._collect(self._wait())
+                if s.ready and s.unit is None and (unit := queue.pop()):
+                    s.send(unit)
+            yield from self._collect(self._wait(), queue)
+
+    def _grow(self, queued: int) -> None:
+        """Start workers (up to n) while units wait that no idle or starting worker will take."""
+        idle = sum(1 for s in self.slots if s.unit is None)
+        while len(self.slots) < self.n and queued > idle:
+            self.slots.append(self._new_slot())
+            idle += 1
+
+    def _doc_time(self, doc: _Doc, now: float) -> float:
+        """Seconds of work spent on a document so far (its units' times, running ones too)."""
+        running = sum(now - s.sent_at for s in self.slots if s.unit and s.unit.doc is doc)
+        return doc.spent + running
 
     def _wait(self) -> list[object]:
         now = time.monotonic()
-        deadlines = [s.sent_at + self.timeout for s in self.slots if s.job]
+        deadlines = [
+            now + self.timeout - self._doc_time(s.unit.doc, now) for s in self.slots if s.unit
+        ]
         deadlines += [s.started + _START_TIMEOUT for s in self.slots if not s.ready]
         wait_for = max(0.0, min(deadlines) - now) if deadlines else None
         objs: list[object] = [s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots]
         return wait(objs, timeout=wait_for)  # type: ignore[arg-type]
 
-    def _collect(self, ready: list[object]) -> Iterator[DocumentResult]:
-        for i, s in enumerate(self.slots):
-            result = self._check(s, ready)
+    def _collect(self, ready: list[object], queue: _Queue) -> Iterator[DocumentResult]:
+        for s in list(self.slots):
+            result = self._check(s, ready, queue)
             if result is not None:
                 yield result
+        for i, s in enumerate(self.slots):
             if not s.proc.is_alive():
                 self.slots[i] = self._replace(s)
 
-    def _check(self, s: _Slot, ready: list[object]) -> DocumentResult | None:
+    def _check(self, s: _Slot, ready: list[object], queue: _Queue) -> DocumentResult | None:
         now = time.monotonic()
         if s.conn in ready:
             try:
@@ -202,28 +320,67 @@ class WorkerPool:
             if msg == "ready":
                 s.ready = True
                 return None
-            if isinstance(msg, str) and msg != "memory_limit":
-                s.job = None
-                return DocumentResult.model_validate_json(msg)
-            if s.job is not None:
-                job, s.job = s.job, None
-                if msg == "memory_limit":
-                    return crashed_result(job, "memory_limit", "the worker ran out of memory.")
-                return crashed_result(job, "worker_crashed", self._death(s), now - s.sent_at)
-            return None
-        if s.job is not None and (s.proc.sentinel in ready or not s.proc.is_alive()):
-            job, s.job = s.job, None
-            return crashed_result(job, "worker_crashed", self._death(s), now - s.sent_at)
-        if s.job is not None and now - s.sent_at > self.timeout:
-            job, s.job = s.job, None
-            s.proc.kill()
-            s.proc.join(5)
+            if s.unit is None:
+                return None
+            unit, s.unit = s.unit, None
+            unit.doc.spent += now - s.sent_at
+            self.units += 1
+            return self._received(unit, msg, s, queue)
+        if s.unit is not None and (s.proc.sentinel in ready or not s.proc.is_alive()):
+            doc = s.unit.doc
+            return self._fail(doc, "worker_crashed", self._death(s), now)
+        if s.unit is not None and self._doc_time(s.unit.doc, now) > self.timeout:
             msg = f"still running after {self.timeout:.0f} s; raise --timeout or split the file."
-            return crashed_result(job, "timeout", msg, now - s.sent_at)
+            return self._fail(s.unit.doc, "timeout", msg, now)
         if not s.ready and now - s.started > _START_TIMEOUT:
             s.proc.kill()
             s.proc.join(5)
         return None
+
+    def _received(self, unit: _Unit, msg: object, s: _Slot, queue: _Queue) -> DocumentResult | None:
+        doc = unit.doc
+        if doc.done:
+            return None  # the document already failed in another worker
+        kind, body = msg if isinstance(msg, tuple) else (None, None)
+        if kind == "result":
+            doc.done = True
+            result = DocumentResult.model_validate_json(body)  # type: ignore[arg-type]
+            return result.model_copy(update={"seconds": doc.spent})
+        if kind == "partial":
+            self._queue_pages(doc, body, queue)  # type: ignore[arg-type]
+            return None
+        if kind == "page":
+            doc.pages.append(body)  # type: ignore[arg-type]
+            doc.waiting -= 1
+            if doc.waiting == 0:
+                queue.finish.append(_Unit("finish", doc, (doc.partial_json, doc.pages)))
+            return None
+        if kind == "memory_limit":
+            return self._fail(doc, "memory_limit", "the worker ran out of memory.", None)
+        return self._fail(doc, "worker_crashed", self._death(s), None)
+
+    def _queue_pages(self, doc: _Doc, partial_json: str, queue: _Queue) -> None:
+        """A first pass came back with pages to OCR: one unit per page."""
+        partial = PartialDocument.model_validate_json(partial_json)
+        doc.partial_json = partial_json
+        doc.waiting = len(partial.ocr)
+        # OCR units need the file's identity, not its text-layer pages.
+        slim = partial.model_copy(
+            update={"layout": partial.layout.model_copy(update={"pages": []}), "ocr": []}
+        ).model_dump_json()
+        for job in partial.ocr:
+            queue.ocr.append(_Unit("ocr", doc, (slim, job.model_dump_json())))
+
+    def _fail(self, doc: _Doc, reason: str, message: str, now: float | None) -> DocumentResult:
+        """Quarantine a document; workers still busy with its other units are killed."""
+        seconds = self._doc_time(doc, now) if now is not None else doc.spent
+        doc.done = True
+        for other in self.slots:
+            if other.unit is not None and other.unit.doc is doc:
+                other.unit = None
+                other.proc.kill()
+                other.proc.join(5)
+        return crashed_result(doc.job, reason, message, seconds)
 
     def _death(self, s: _Slot) -> str:
         s.proc.join(1)

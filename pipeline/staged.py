@@ -1,0 +1,141 @@
+"""process_document in stages, so the OCR pages of a PDF become separate units of work:
+
+    got = first_pass_document("a.pdf", settings)     # DocumentResult when nothing needs OCR
+    if isinstance(got, PartialDocument):
+        pages = {j.index: ocr_page(got, j, settings) for j in got.ocr}   # any process, any order
+        result = finish_document(got, pages, settings)
+
+Each stage, like process_document, never raises: bad input, a memory error or a bug
+becomes a quarantined DocumentResult (the same reasons as process_document).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from pathlib import Path
+
+from models import __version__
+from models.errors import InputError
+from models.layout import Page
+from models.record import Meeting
+from models.results import DocumentResult
+from models.settings import ExtractSettings
+from models.staged import OcrPageJob, PartialDocument
+from pipeline.process import _TOO_LARGE, _quarantined, apply_meeting, document_id, file_sha256
+
+
+def first_pass_document(
+    path: str | Path, settings: ExtractSettings, meeting: Meeting | None = None
+) -> DocumentResult | PartialDocument:
+    """Hash and open the PDF and read its text layer; finish it at once when no page needs OCR."""
+    started = time.perf_counter()
+    p = Path(path)
+    base = _base(str(path))
+    try:
+        sha, size = file_sha256(p)
+    except OSError as exc:
+        sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
+        return _quarantined(
+            base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc})."
+        )
+    try:
+        from extractors.staged_layout import first_pass
+
+        layout, todo = first_pass(p, settings)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a quarantine reason
+        return quarantine_for(exc, base, sha, size, started)
+    partial = PartialDocument(
+        **{k: base[k] for k in ("file", "file_name")},
+        sha256=sha,
+        size=size,
+        meeting=meeting,
+        layout=layout,
+        ocr=todo,
+        seconds=time.perf_counter() - started,
+    )
+    return partial if todo else finish_document(partial, {}, settings)
+
+
+def ocr_page(
+    partial: PartialDocument, job: OcrPageJob, settings: ExtractSettings
+) -> Page | DocumentResult:
+    """OCR one page of a partial document: the Page, or the document's quarantined result."""
+    started = time.perf_counter()
+    try:
+        from extractors.staged_layout import ocr_planned_page
+
+        return ocr_planned_page(partial.file, job, settings)
+    except Exception as exc:  # noqa: BLE001
+        return quarantine_for(exc, _base(partial.file), partial.sha256, partial.size, started)
+
+
+def finish_document(
+    partial: PartialDocument, pages: dict[int, Page], settings: ExtractSettings
+) -> DocumentResult:
+    """Put the pages together, then segment, map and validate: the document's result."""
+    started = time.perf_counter()
+    base = _base(partial.file)
+    try:
+        from extractors.staged_layout import complete_layout
+
+        layout = complete_layout(partial.layout, pages, settings)
+        records = _records(layout, partial)
+    except Exception as exc:  # noqa: BLE001
+        return quarantine_for(exc, base, partial.sha256, partial.size, started)
+    return DocumentResult(
+        **base,
+        sha256=partial.sha256,
+        size=partial.size,
+        page_count=layout.page_count,
+        status="loaded",
+        records=records,
+        ocr_pages=list(layout.ocr_pages),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def quarantine_for(
+    exc: Exception, base: dict, sha: str, size: int, started: float
+) -> DocumentResult:
+    """The quarantined result for a failure, with process_document's reasons."""
+    name = base["file_name"]
+    if isinstance(exc, InputError):
+        return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
+    if isinstance(exc, MemoryError):
+        msg = (
+            f"{name}: ran out of memory while processing; raise the memory limit or split the file."
+        )
+        return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
+    if type(exc).__name__ in _TOO_LARGE:
+        msg = f"{name}: an image is too large to decode safely ({exc})."
+        return _quarantined(base, sha, size, started, "too_large", exc, msg)
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    msg = f"{name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
+    return _quarantined(base, sha, size, started, "internal_error", exc, msg)
+
+
+def _base(file: str) -> dict:
+    return {"file": file, "file_name": Path(file).name, "fugi_version": __version__}
+
+
+def _records(layout, partial: PartialDocument):  # type: ignore[no-untyped-def]
+    from pipeline.mapping import map_record
+    from pipeline.segment import segment_submissions
+    from pipeline.validate import validate_record
+
+    segments = segment_submissions(layout)
+    if not segments:
+        msg = f"{partial.file_name}: no submission found in the document."
+        raise InputError("not_a_submission", msg)
+    records = []
+    for i, seg in enumerate(segments):
+        mapped = validate_record(
+            map_record(seg, layout, document_id=document_id(partial.sha256, i))
+        )
+        if partial.meeting is not None:
+            mapped = apply_meeting(mapped, partial.meeting)
+        records.append(mapped)
+    return records
