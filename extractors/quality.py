@@ -14,7 +14,9 @@ it detects on the image, which is what the mapping stage needs.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import pymupdf
@@ -100,14 +102,30 @@ def _private_use(c: str) -> bool:
     return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
 
 
+@functools.lru_cache(maxsize=8192)
 def _improbable(c: str) -> bool:
-    """Latin-1 supplement / Latin extended / control characters: the look of mojibake."""
+    """Characters a Japanese document hardly ever holds: controls, Latin-1 soup (Ã¥Â€),
+    and anything outside JIS X 0208/0213 and Windows-31J after NFKC (the random
+    scripts a wrong ToUnicode map produces). Kangxi radicals pass: NFKC maps them."""
     o = ord(c)
     if o < 0x20 or 0x7F <= o <= 0x9F:
         return True
+    if o < 0x7F:
+        return False
     if 0xA0 <= o <= 0x24F:
         return c not in "°±×÷§¶·¨´"
-    return False  # Greek, Cyrillic and CJK all occur in real documents
+    if 0x2000 <= o <= 0x206F:  # general punctuation (— – ‐ “ ” …): common in any text
+        return False
+    norm = unicodedata.normalize("NFKC", c)
+    return not any(_encodable(norm, enc) for enc in ("cp932", "euc_jis_2004"))
+
+
+def _encodable(s: str, encoding: str) -> bool:
+    try:
+        s.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _image_cover(page: pymupdf.Page) -> float:

@@ -156,3 +156,16 @@ def test_text_drawn_as_outlines_is_flagged(tmp_path):
     shape.commit()
     path = save(doc, tmp_path / "outlined.pdf")
     assert _assess(path).reason == "outlined_text"
+
+
+def test_wrong_tounicode_map_is_mojibake(tmp_path):
+    # a wrong ToUnicode map: readable glyphs come out as random scripts (Coptic,
+    # Samaritan, symbols) that no Japanese text holds
+    s = "個人情報保護対策の文書です"
+    soup = "ϨࠉᡞᕷᴗࡢἣϨࠉᡞᕷᴗࡢ"
+    path = remap_tounicode(_text_pdf(tmp_path, s), s, dict(zip(s, soup, strict=False)))
+    assert _assess(path).reason == "mojibake"
+
+
+def test_japanese_punctuation_and_symbols_are_not_mojibake(tmp_path):
+    assert not _assess(_text_pdf(tmp_path, "①対策〜—“変更”…●○◎※〒㈱髙﨑")).needs_ocr
