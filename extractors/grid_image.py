@@ -114,13 +114,17 @@ def _skew_from_rules(ink: np.ndarray, max_angle: float) -> float | None:
 def _skew_from_profile(ink: np.ndarray, max_angle: float) -> float:
     scale = 0.25
     small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    level = _profile_score(small, 0.0)
+    if level == 0.0:
+        return 0.0  # a blank page has no skew
     best, step = 0.0, 0.5
     lo, hi = -max_angle, max_angle
     while step >= 0.02:
         candidates = np.arange(lo, hi + step / 2, step)
         best = max(candidates, key=lambda a: _profile_score(small, a))
         lo, hi, step = best - step, best + step, step / 5
-    return float(best)
+    # No angle sharper than level by a clear margin: a few specks, not lines of text.
+    return float(best) if _profile_score(small, float(best)) > 1.05 * level else 0.0
 
 
 def _profile_score(small: np.ndarray, angle: float) -> float:

@@ -41,6 +41,8 @@ REPORT_SKEW = 2.0
 # Orientation detection must be at least this sure before a page is turned.
 MIN_ORIENT_CONF = 3.0
 LOW_PAGE_CONF = 0.6
+# Never render more pixels than this (an A3 page at 300 dpi is 17.4 million).
+MAX_PIXELS = 60_000_000
 # Bold type: strokes this many times the page's regular stroke width.
 BOLD_RATIO = 1.18
 
@@ -138,6 +140,8 @@ def render_gray(page: pymupdf.Page, dpi: float) -> tuple[np.ndarray, float]:
     it is a sensible scan resolution, so the scan's pixels are not resampled.
     """
     dpi = _native_dpi(page) or dpi
+    inches = page.rect.width * page.rect.height / 72.0 / 72.0
+    dpi = min(dpi, (MAX_PIXELS / max(inches, 1e-6)) ** 0.5)  # a poster-sized page
     pix = page.get_pixmap(dpi=int(round(dpi)), colorspace=pymupdf.csGRAY, alpha=False)
     gray = np.frombuffer(pix.samples, np.uint8).reshape(pix.height, pix.stride)[:, : pix.width]
     # The pixmap's size is rounded to whole pixels: take the resolution it really has.

@@ -21,6 +21,7 @@ from tesserocr import PSM, RIL, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.ocr_text import fix_lookalikes, has_japanese, join_words, no_space_between
+from models.errors import InternalError
 from models.layout import BBox, Line, Span
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -58,7 +59,13 @@ def engine(tessdata: str, lang: str) -> PyTessBaseAPI:
         # Tesseract's OpenMP threads fight with the worker processes for the cores.
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         psm = PSM.OSD_ONLY if lang == "osd" else PSM.SINGLE_BLOCK
-        api = PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
+        try:
+            api = PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
+        except RuntimeError as exc:
+            raise InternalError(
+                f"Tesseract cannot load language '{lang}' from {tessdata} ({exc}); install "
+                "tesseract-ocr-jpn (make sysdeps) or point TESSDATA_PREFIX at its tessdata."
+            ) from exc
         for name, value in _TESS_VARIABLES.items():
             api.SetVariable(name, value)
         engines[key] = api

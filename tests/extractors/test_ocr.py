@@ -222,3 +222,15 @@ def test_turned_scan_is_read_upright(turn, rotate_attr):
     _assert_form_read(page)
     turned = [p for p in page.problems if p.code == "ocr_turned"]
     assert bool(turned) == (rotate_attr == 0)
+
+
+def test_blank_scan_reports_no_text():
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    blank = np.full((3508, 2480), 250, np.uint8)
+    ok, png = cv2.imencode(".png", blank)
+    assert ok
+    page.insert_image(page.rect, stream=png.tobytes())
+    out = ocr_page(doc, 0, ExtractSettings())
+    assert out.tables == [] and out.blocks == []
+    assert [p.code for p in out.problems] == ["ocr_no_text"]
