@@ -17,13 +17,14 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 import pymupdf
-from tesserocr import PSM, PyTessBaseAPI
 
 from extractors import grid_image as gi
 from extractors.grid import fill_cells, segments_to_tables
 from extractors.marks_image import find_mark
 from extractors.tesseract import (
     DEFAULT_TESSDATA,
+    PSM,
+    PyTessBaseAPI,
     Word,
     engine,
     engine_name,

@@ -16,8 +16,13 @@ from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
-import tesserocr
-from tesserocr import PSM, RIL, PyTessBaseAPI
+
+# Tesseract's OpenMP threads (in builds that have them) would fight the worker processes
+# for the cores; the limit is read when the library loads, so set it before the import.
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+import tesserocr  # noqa: E402
+from tesserocr import PSM, RIL, PyTessBaseAPI  # noqa: E402
 
 from extractors import grid_image as gi
 from extractors.ocr_text import fix_lookalikes, has_japanese, join_words, no_space_between
@@ -56,8 +61,7 @@ def engine(tessdata: str, lang: str) -> PyTessBaseAPI:
     key = (os.getpid(), tessdata, lang)
     api = engines.get(key)
     if api is None:
-        # Tesseract's OpenMP threads fight with the worker processes for the cores.
-        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # in case a caller cleared it
         psm = PSM.OSD_ONLY if lang == "osd" else PSM.SINGLE_BLOCK
         try:
             api = PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
