@@ -128,7 +128,9 @@ def _pair_miss(p: PairTruth, rows: list[Row]) -> Miss:
         for i, c in enumerate(row.cells):
             s = _similarity(p.label, label_key(c.text))
             if s > best:
-                nxt = text_key(row.cells[i + 1].text) if i + 1 < len(row.cells) else "<no next cell>"
+                nxt = (
+                    text_key(row.cells[i + 1].text) if i + 1 < len(row.cells) else "<no next cell>"
+                )
                 best, got = s, f"p{row.page} [{label_key(c.text)[:30]}] -> [{nxt[:60]}]"
     return Miss("pair", p.label[:40], p.value[:60], got, sorted(p.pages))
 
@@ -179,7 +181,9 @@ def _cell_err(truth_raw: str, ocr_raw: str | None, what: str, page: int) -> Cell
     t, o = text_key(truth_raw), (text_key(ocr_raw) if ocr_raw is not None else None)
     tn = normalize_text(truth_raw) or ""
     on = normalize_text(ocr_raw) or ""
-    return CellErr(t, o, Levenshtein.distance(t, o or ""), Levenshtein.distance(tn, on), len(tn), what, page)
+    return CellErr(
+        t, o, Levenshtein.distance(t, o or ""), Levenshtein.distance(tn, on), len(tn), what, page
+    )
 
 
 def align_cells(truth: FileTruth, rows: list[Row]) -> OcrScore:
@@ -198,7 +202,9 @@ def align_cells(truth: FileTruth, rows: list[Row]) -> OcrScore:
     items: list[PairTruth | MarkTruth] = [*truth.pairs, *truth.marks]
     for ti, item in enumerate(items):
         key, pages = (
-            (item.label, item.pages) if isinstance(item, PairTruth) else (item.measure, frozenset({item.page}))
+            (item.label, item.pages)
+            if isinstance(item, PairTruth)
+            else (item.measure, frozenset({item.page}))
         )
         for ri, row in enumerate(rows):
             if row.page not in pages:
@@ -233,7 +239,9 @@ def _score_aligned(
         if isinstance(item, PairTruth):
             page = min(item.pages)
             lab = row.cells[hit[1]].text if row and hit else None
-            val = row.cells[hit[1] + 1].text if row and hit and hit[1] + 1 < len(row.cells) else None
+            val = (
+                row.cells[hit[1] + 1].text if row and hit and hit[1] + 1 < len(row.cells) else None
+            )
             if val is not None and hit:
                 val = "\n".join([val, *continuation(rows, hit[0], hit[1])])
             cells.append(_cell_err(item.raw_label, lab, "label", page))

@@ -32,7 +32,9 @@ from extractors.ocr import render_gray
 from models.layout import DocumentLayout, Page
 
 
-def tesseract_pages(path: Path, pages: list[int], dpi: float = 300) -> tuple[dict[int, str], float, float]:
+def tesseract_pages(
+    path: Path, pages: list[int], dpi: float = 300
+) -> tuple[dict[int, str], float, float]:
     """The given pages (1-based) through the Tesseract CLI: ({page: text}, wall s, cpu s) incl. rendering."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     texts: dict[int, str] = {}

@@ -130,7 +130,9 @@ def file_truth(entry: dict, drop_pages: set[int] | None = None) -> FileTruth:
             if row["page"] in drop:
                 skipped += 1
                 continue
-            marks.append(MarkTruth(text_key(row["measure"]), row["mark"], row["page"], row["measure"]))
+            marks.append(
+                MarkTruth(text_key(row["measure"]), row["mark"], row["page"], row["measure"])
+            )
     return FileTruth(
         path=path,
         rel=entry["file"],
@@ -149,7 +151,9 @@ def born_digital_truths() -> list[FileTruth]:
     out = []
     for e in load_manifest():
         if e["kind"] in ("good", "mixed"):
-            out.append(file_truth(e, drop_pages=set(e["ocr_pages"]) if e["kind"] == "mixed" else None))
+            out.append(
+                file_truth(e, drop_pages=set(e["ocr_pages"]) if e["kind"] == "mixed" else None)
+            )
     return out
 
 

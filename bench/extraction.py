@@ -59,7 +59,10 @@ def fugi_settings(ft: FileTruth) -> ExtractSettings:
 
 
 def bench_born_digital(files: list[FileTruth], only: set[str]) -> dict:
-    res: dict = {k: {"files": {}, "pages": 0, "wall": 0.0, "cpu": 0.0, "mode": "", "errors": []} for k in LABELS}
+    res: dict = {
+        k: {"files": {}, "pages": 0, "wall": 0.0, "cpu": 0.0, "mode": "", "errors": []}
+        for k in LABELS
+    }
     for ft in files:
         runs = {"fugi": lambda p, ft=ft: tools.run_fugi(p, fugi_settings(ft)), **PEERS}
         for name, fn in runs.items():
@@ -70,7 +73,8 @@ def bench_born_digital(files: list[FileTruth], only: set[str]) -> dict:
             r["pages"] += run.pages
             r["wall"] += run.wall
             r["cpu"] += run.cpu
-            r["mode"] = r["mode"] or run.mode
+            if run.mode and run.mode not in r["mode"]:  # fugi: ocr=auto, the mixed file ocr=never
+                r["mode"] = f"{r['mode']}; {run.mode}" if r["mode"] else run.mode
             if run.error:
                 r["errors"].append(f"{ft.rel}: {run.error}")
             if name == "get_text":
@@ -83,8 +87,11 @@ def bench_born_digital(files: list[FileTruth], only: set[str]) -> dict:
                 "error": run.error,
                 "misses": [asdict(m) for m in rec.misses],
             }
-            print(f"  {name:14s} {ft.rel:40s} pairs {rec.pairs_found}/{rec.pairs_total} "
-                  f"marks {rec.marks_found}/{rec.marks_total} {run.wall:.1f}s", file=sys.stderr)
+            print(
+                f"  {name:14s} {ft.rel:40s} pairs {rec.pairs_found}/{rec.pairs_total} "
+                f"marks {rec.marks_found}/{rec.marks_total} {run.wall:.1f}s",
+                file=sys.stderr,
+            )
     return {k: v for k, v in res.items() if v["pages"] or v["errors"]}
 
 
@@ -98,11 +105,17 @@ def bench_ocr(files: list[FileTruth]) -> dict:
         truth_pages = po.truth_pages(twin[0], twin[1], ft.page_count) if twin else []
         texts, t_wall, t_cpu = po.tesseract_pages(ft.path, pages)
         tess = {p: po.text_key(t) for p, t in texts.items()}
-        fugi_pages = {p: t for p, t in po.layout_pages(run.layout).items() if p in pages} if run.layout else {}
+        fugi_pages = (
+            {p: t for p, t in po.layout_pages(run.layout).items() if p in pages}
+            if run.layout
+            else {}
+        )
         win_d, win_n = _window_cells(score.cells, tess)
         f_d, f_n = po.page_cer(fugi_pages, truth_pages) if twin else (0, 0)
         t_d, t_n = po.page_cer(tess, truth_pages) if twin else (0, 0)
-        name = ft.rel if ft.kind == "scanned" else f"{ft.rel} (scanned pages {pages[0]}-{pages[-1]})"
+        name = (
+            ft.rel if ft.kind == "scanned" else f"{ft.rel} (scanned pages {pages[0]}-{pages[-1]})"
+        )
         out["files"][name] = {
             "pages": len(pages),
             "twin": f"{twin[0].relative_to(twin[0].parents[1])} +{twin[1]}" if twin else None,
@@ -115,22 +128,29 @@ def bench_ocr(files: list[FileTruth]) -> dict:
                 "unaligned": sum(c.ocr is None for c in score.cells),
                 "marks": [score.marks_right, score.marks_total],
                 "mark_errors": score.mark_errors,
-                "page_dist": f_d, "page_chars": f_n,
+                "page_dist": f_d,
+                "page_chars": f_n,
                 # the whole file (a mixed file's text pages take a few ms of it)
-                "wall": run.wall, "cpu": run.cpu,
+                "wall": run.wall,
+                "cpu": run.cpu,
                 "confusions": confusions(score.cells),
                 "worst_cells": _worst(score.cells),
                 "error": run.error,
             },
             "tesseract": {
-                "cell_dist": win_d, "cell_chars": win_n,
-                "page_dist": t_d, "page_chars": t_n,
-                "wall": t_wall, "cpu": t_cpu,
+                "cell_dist": win_d,
+                "cell_chars": win_n,
+                "page_dist": t_d,
+                "page_chars": t_n,
+                "wall": t_wall,
+                "cpu": t_cpu,
             },
         }
-        print(f"  ocr {name:40s} fugi cer {cer(score.cells) or 0:.3f} marks "
-              f"{score.marks_right}/{score.marks_total} {run.wall:.1f}s; tesseract {t_wall:.1f}s",
-              file=sys.stderr)
+        print(
+            f"  ocr {name:40s} fugi cer {cer(score.cells) or 0:.3f} marks "
+            f"{score.marks_right}/{score.marks_total} {run.wall:.1f}s; tesseract {t_wall:.1f}s",
+            file=sys.stderr,
+        )
     return out
 
 
@@ -145,7 +165,10 @@ def _window_cells(cells: list, tess: dict[int, str]) -> tuple[int, int]:
 
 def _worst(cells: list, k: int = 12) -> list[dict]:
     bad = sorted((c for c in cells if c.dist), key=lambda c: -c.dist)[:k]
-    return [{"what": c.what, "page": c.page, "dist": c.dist, "truth": c.truth, "ocr": c.ocr} for c in bad]
+    return [
+        {"what": c.what, "page": c.page, "dist": c.dist, "truth": c.truth, "ocr": c.ocr}
+        for c in bad
+    ]
 
 
 # ---------------------------------------------------------------- report
@@ -161,17 +184,40 @@ def _sum(files: dict, key: str) -> tuple[int, int]:
 
 def report_born_digital(con: Console, bd: dict) -> None:
     t = Table(title="Born-digital: recovery and speed (samples/good)", show_lines=False)
-    for col in ("tool", "label→value pairs", "checklist marks", "pages", "pages/s (wall)", "pages/s (CPU)", "mode"):
+    for col in (
+        "tool",
+        "label→value pairs",
+        "checklist marks",
+        "pages",
+        "pages/s (wall)",
+        "pages/s (CPU)",
+        "mode",
+    ):
         t.add_column(col, overflow="fold")
     for name, r in bd.items():
         if r["errors"] and not r["pages"]:
-            t.add_row(LABELS[name], "did not run", "did not run", "—", "—", "—", "; ".join(r["errors"])[:200])
+            t.add_row(
+                LABELS[name],
+                "did not run",
+                "did not run",
+                "—",
+                "—",
+                "—",
+                "; ".join(r["errors"])[:200],
+            )
             continue
         pairs = _pct(*_sum(r["files"], "pairs")) if name != "get_text" else "— (no tables)"
         marks = _pct(*_sum(r["files"], "marks")) if name != "get_text" else "—"
         note = r["mode"] + (f"; errors: {'; '.join(r['errors'])[:160]}" if r["errors"] else "")
-        t.add_row(LABELS[name], pairs, marks, str(r["pages"]), f"{r['pages'] / r['wall']:.1f}",
-                  f"{r['pages'] / max(r['cpu'], 1e-9):.1f}", note)
+        t.add_row(
+            LABELS[name],
+            pairs,
+            marks,
+            str(r["pages"]),
+            f"{r['pages'] / r['wall']:.1f}",
+            f"{r['pages'] / max(r['cpu'], 1e-9):.1f}",
+            note,
+        )
     con.print(t)
     per = Table(title="Born-digital recovery per file (pairs / marks found)")
     per.add_column("file")
@@ -183,14 +229,28 @@ def report_born_digital(con: Console, bd: dict) -> None:
         cells = []
         for n in names:
             f = bd[n]["files"].get(rel)
-            cells.append(f"{f['pairs'][0]}/{f['pairs'][1]}  {f['marks'][0]}/{f['marks'][1]}" if f else "—")
+            cells.append(
+                f"{f['pairs'][0]}/{f['pairs'][1]}  {f['marks'][0]}/{f['marks'][1]}" if f else "—"
+            )
         per.add_row(rel, *cells)
     con.print(per)
 
 
 def report_ocr(con: Console, ocr: dict) -> None:
-    t = Table(title=f"Scans: fugi cell-by-cell OCR vs whole-page Tesseract ({ocr['tesseract']}, jpn)")
-    for col in ("file", "pages", "engine", "cell CER (no ws)", "cell CER (NFKC)", "page CER", "marks", "s/page (wall)", "s/page (CPU)"):
+    t = Table(
+        title=f"Scans: fugi cell-by-cell OCR vs whole-page Tesseract ({ocr['tesseract']}, jpn)"
+    )
+    for col in (
+        "file",
+        "pages",
+        "engine",
+        "cell CER (no ws)",
+        "cell CER (NFKC)",
+        "page CER",
+        "marks",
+        "s/page (wall)",
+        "s/page (CPU)",
+    ):
         t.add_column(col, overflow="fold")
     tot: dict = {}
     for rel, f in ocr["files"].items():
@@ -209,22 +269,41 @@ def report_ocr(con: Console, ocr: dict) -> None:
         t.add_section()
         _ocr_rows(t, "ALL", tot["fugi"]["pages"], tot["fugi"], tot["tesseract"])
     con.print(t)
-    con.print("cell CER: truth cells = every section field's label and value and every checklist "
-              "measure (goldens); fugi's cells aligned by label/measure similarity; whole-page "
-              "Tesseract scored on each truth cell's best window of its page text (generous).\n"
-              "page CER: PAGE-LEVEL, whole page text in reading order vs the born-digital twin's "
-              "text layer (order-sensitive, headings and running text included).")
+    con.print(
+        "cell CER: truth cells = every section field's label and value and every checklist "
+        "measure (goldens); fugi's cells aligned by label/measure similarity; whole-page "
+        "Tesseract scored on each truth cell's best window of its page text (generous).\n"
+        "page CER: PAGE-LEVEL, whole page text in reading order vs the born-digital twin's "
+        "text layer (order-sensitive, headings and running text included)."
+    )
 
 
 def _ocr_rows(t: Table, rel: str, pages: int, fu: dict, te: dict) -> None:
     def r(d: int, n: int) -> str:
         return f"{100 * d / n:.2f}%" if n else "—"
 
-    t.add_row(rel, str(pages), "fugi OCR (cells)", r(fu["cell_dist"], fu["cell_chars"]),
-              r(fu["cell_dist_nfkc"], fu["cell_chars_nfkc"]), r(fu["page_dist"], fu["page_chars"]),
-              _pct(*fu["marks"]), f"{fu['wall'] / pages:.2f}", f"{fu['cpu'] / pages:.2f}")
-    t.add_row("", "", "tesseract --psm 3 (page)", r(te["cell_dist"], te["cell_chars"]) + " (window)",
-              "—", r(te["page_dist"], te["page_chars"]), "n/a", f"{te['wall'] / pages:.2f}", f"{te['cpu'] / pages:.2f}")
+    t.add_row(
+        rel,
+        str(pages),
+        "fugi OCR (cells)",
+        r(fu["cell_dist"], fu["cell_chars"]),
+        r(fu["cell_dist_nfkc"], fu["cell_chars_nfkc"]),
+        r(fu["page_dist"], fu["page_chars"]),
+        _pct(*fu["marks"]),
+        f"{fu['wall'] / pages:.2f}",
+        f"{fu['cpu'] / pages:.2f}",
+    )
+    t.add_row(
+        "",
+        "",
+        "tesseract --psm 3 (page)",
+        r(te["cell_dist"], te["cell_chars"]) + " (window)",
+        "—",
+        r(te["page_dist"], te["page_chars"]),
+        "n/a",
+        f"{te['wall'] / pages:.2f}",
+        f"{te['cpu'] / pages:.2f}",
+    )
 
 
 def report_fugi_misses(con: Console, bd: dict, ocr: dict | None) -> None:
@@ -232,7 +311,9 @@ def report_fugi_misses(con: Console, bd: dict, ocr: dict | None) -> None:
     if f:
         for rel, d in f["files"].items():
             for m in d["misses"]:
-                con.print(f"[yellow]fugi miss[/] {rel} {m['kind']} [{m['key']}] want [{m['want']}] got {m['got']}")
+                con.print(
+                    f"[yellow]fugi miss[/] {rel} {m['kind']} [{m['key']}] want [{m['want']}] got {m['got']}"
+                )
     for rel, d in (ocr or {}).get("files", {}).items():
         for e in d["fugi"]["mark_errors"]:
             con.print(f"[yellow]fugi OCR mark[/] {rel} {e}")
@@ -244,18 +325,31 @@ def _git_state() -> str:
     import subprocess
 
     root = Path(__file__).resolve().parent.parent
-    head = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%h %cI"], capture_output=True, text=True)
-    dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--", "extractors", "models"],
-                           capture_output=True, text=True)
+    head = subprocess.run(
+        ["git", "-C", str(root), "log", "-1", "--format=%h %cI"], capture_output=True, text=True
+    )
+    dirty = subprocess.run(
+        ["git", "-C", str(root), "status", "--porcelain", "--", "extractors", "models"],
+        capture_output=True,
+        text=True,
+    )
     n = len([ln for ln in dirty.stdout.splitlines() if ln.strip()])
-    return head.stdout.strip() + (f" + {n} uncommitted change(s) in extractors/ models/" if n else "")
+    return head.stdout.strip() + (
+        f" + {n} uncommitted change(s) in extractors/ models/" if n else ""
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--quick", action="store_true", help="one document per group")
     ap.add_argument("--json", type=Path, help="also write every number (and every miss) here")
-    ap.add_argument("--only", default="", help="comma list of tools: fugi,pdfplumber,pymupdf,pymupdf-lines,camelot,get_text")
+    ap.add_argument(
+        "--only",
+        default="",
+        help="comma list of tools: fugi,pdfplumber,pymupdf,pymupdf-lines,camelot,get_text",
+    )
     ap.add_argument("--file", default="", help="only the samples whose path contains this")
     ap.add_argument("--no-ocr", action="store_true", help="skip the scans")
     ap.add_argument("--no-born-digital", action="store_true", help="skip samples/good")
@@ -270,8 +364,10 @@ def main(argv: list[str] | None = None) -> int:
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     con = Console(width=200)
     con.print(f"tree: {_git_state()}")
-    con.print(f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
-              "(wall-clock rates suffer from other work; CPU rates less so)")
+    con.print(
+        f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+        "(wall-clock rates suffer from other work; CPU rates less so)"
+    )
     bd = {} if args.no_born_digital else bench_born_digital(good, only)
     ocr = None if args.no_ocr else bench_ocr(scans)
     if bd:
@@ -280,8 +376,19 @@ def main(argv: list[str] | None = None) -> int:
         report_ocr(con, ocr)
     report_fugi_misses(con, bd, ocr)
     if args.json:
-        args.json.write_text(json.dumps({"tree": _git_state(), "born_digital": bd, "ocr": ocr, "camelot": tools.CAMELOT_VERSION},
-                                        ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "tree": _git_state(),
+                    "born_digital": bd,
+                    "ocr": ocr,
+                    "camelot": tools.CAMELOT_VERSION,
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
