@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import glob
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field
 
-from flows.worker import DEFAULT_MEMORY_LIMIT, DEFAULT_TIMEOUT, Job, WorkerPool, results_inline
+from flows.worker import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIMEOUT,
+    Job,
+    WorkerPool,
+    default_workers,
+    results_inline,
+)
 from models import __version__
 from models.record import Meeting
 from models.results import DocumentResult
@@ -34,7 +41,7 @@ class PathsNotFound(ValueError):
 
 class BatchOptions(BaseModel):
     db: str = "fugi.duckdb"
-    workers: int = 2
+    workers: int = Field(default_factory=default_workers)  # 0: in this process
     ocr: Literal["auto", "always", "never"] = "auto"
     meeting: str | None = None
     password: str | None = None
@@ -161,6 +168,8 @@ def plan_jobs(files: list[Path], options: BatchOptions) -> Plan:
 
 
 Loader = Callable[[DocumentResult, str], str]
+# Where results come from: the local worker pool by default, a Dask cluster in flows.ingest.
+Processor = Callable[[list[Job], BatchOptions], Iterable[DocumentResult]]
 
 
 def run_batch(
@@ -171,6 +180,7 @@ def run_batch(
     discover: Callable[[list[str]], list[Path]] = discover_files,
     plan: Callable[[list[Path], BatchOptions], Plan] = plan_jobs,
     load: Loader | None = None,
+    process: Processor | None = None,
     flow_run_id: str | None = None,
 ) -> BatchSummary:
     """Process and load every new file; the only writer is this (the calling) process."""
@@ -185,7 +195,9 @@ def run_batch(
         reporter.start(len(the_plan.jobs), len(the_plan.skipped))
     write = load or (lambda result, rid: store.write_result(options.db, result, rid, options.force))
     try:
-        _process_all(the_plan.jobs, options, summary, write, reporter)
+        results = (process or process_locally)(the_plan.jobs, options)
+        for result in results:
+            _one(result, summary, write, reporter)
     finally:
         summary.seconds = time.perf_counter() - t0
         with store.opened(options.db) as con:
@@ -193,25 +205,17 @@ def run_batch(
     return summary
 
 
-def _process_all(
-    jobs: list[Job],
-    options: BatchOptions,
-    summary: BatchSummary,
-    write: Loader,
-    reporter: Reporter | None,
-) -> None:
+def process_locally(jobs: list[Job], options: BatchOptions) -> Iterator[DocumentResult]:
+    """Results of the local worker pool (or of this process with workers=0), as they complete."""
     settings = options.settings()
     if options.workers <= 0:
-        results = results_inline(jobs, settings)
-        for result in results:
-            _one(result, summary, write, reporter)
+        yield from results_inline(jobs, settings)
         return
     pool = WorkerPool(
         options.workers, settings, timeout=options.timeout, memory_limit=options.memory_limit
     )
     with pool:
-        for result in pool.results(jobs):
-            _one(result, summary, write, reporter)
+        yield from pool.results(jobs)
 
 
 def _one(

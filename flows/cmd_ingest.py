@@ -57,8 +57,12 @@ def ingest(
     ],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     workers: Annotated[
-        int, typer.Option(help="Worker processes (0 = in this process, for debugging).", min=0)
-    ] = 2,
+        int | None,
+        typer.Option(
+            help="Worker processes (default: the number of cores; 0 = in this process, for debugging).",
+            min=0,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar, one summary line.")
     ] = False,
@@ -95,18 +99,39 @@ def ingest(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Show Prefect's own logging.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Process on a Dask cluster: its scheduler address, e.g. tcp://scheduler:8786 "
+            "(docs/SCALE_OUT.md). This process still writes the database."
+        ),
+    ] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option(
+            help="With --dask: a folder all workers and this machine share; workers leave each "
+            "document's result there as JSON and the loader reads (then removes) it."
+        ),
+    ] = None,
 ) -> None:
     """Read PDFs into the database; files already loaded by this fugi version are skipped.
 
     Example: fugi ingest archive/ --db fugi.duckdb --meeting "令和5年度第9回" --summary
 
+    On a Dask cluster: fugi ingest /shared/archive --dask tcp://scheduler:8786 --stage /shared/stage
+
     A sidecar meetings.csv beside the PDFs (file,council,fiscal_year,session,date,decision)
     gives each file its meeting. Exit code 1 when any file was quarantined.
     """
     from flows.batch import BatchOptions, PathsNotFound, discover_files
+    from flows.worker import default_workers
     from pipeline.meeting_sidecar import parse_meeting
 
     db_path = resolve_db(db)
+    if stage and not dask:
+        fail("--stage is for --dask (results staged where the Dask workers can write).", 2)
+    if dask and no_prefect:
+        fail("--dask runs the Prefect flow on the cluster; drop --no-prefect.", 2)
     try:
         discover_files(paths)
         if meeting:
@@ -115,7 +140,7 @@ def ingest(
         fail(str(exc), 2)
     opts = BatchOptions(
         db=str(db_path),
-        workers=workers,
+        workers=default_workers() if workers is None else workers,
         ocr=ocr.value,
         meeting=meeting,
         password=password,
@@ -125,7 +150,14 @@ def ingest(
         force=force,
     )
     try:
-        result = _run(paths, opts, quiet=quiet, use_prefect=not no_prefect, verbose=verbose)
+        result = _run(
+            paths,
+            opts,
+            quiet=quiet,
+            use_prefect=not no_prefect,
+            verbose=verbose,
+            dask=(dask, stage),
+        )
     except FugiError as exc:
         fail(str(exc), 1)
     _print_summary(result, db_path, quiet=quiet, totals=summary)
@@ -133,7 +165,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool):  # type: ignore[no-untyped-def]
+def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool, dask=(None, None)):  # type: ignore[no-untyped-def]
     progress = Progress(
         TextColumn("{task.description:<40}"),
         BarColumn(),
@@ -166,6 +198,8 @@ def _run(paths, opts, *, quiet: bool, use_prefect: bool, verbose: bool):  # type
                 timeout=opts.timeout,
                 memory_limit=opts.memory_limit,
                 force=opts.force,
+                dask=dask[0],
+                stage=dask[1],
             )
         finally:
             runtime()

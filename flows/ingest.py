@@ -3,11 +3,19 @@ one writer loads each result as it completes (one DuckDB transaction per file).
 
     summary = ingest_flow(["archive/"], db="fugi.duckdb", workers=2)   # a Prefect flow run
     summary = process_batch(["archive/"], db="fugi.duckdb", workers=2)  # the same, no Prefect
+    summary = ingest_flow(["/shared/archive"], db="fugi.duckdb",
+                          dask="tcp://scheduler:8786", stage="/shared/stage")  # on a Dask cluster
+
+On Dask (docs/SCALE_OUT.md) every document is a task run on a Dask worker, which returns
+the document's result (or writes it as JSON under `stage` and returns the path); this
+process stays the only writer of the database.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -38,7 +46,10 @@ from flows.batch import (  # noqa: E402
     plan_jobs,
     run_batch,
 )
+from flows.worker import WORKER_ENV, Job, crashed_result, default_workers, test_hook  # noqa: E402
 from models.errors import TransientError  # noqa: E402
+from models.results import DocumentResult  # noqa: E402
+from models.settings import ExtractSettings  # noqa: E402
 from pipeline import store  # noqa: E402
 
 
@@ -86,21 +97,27 @@ def load_task(name: str, db: str, result, run_id: str, force: bool) -> str:  # t
 def ingest_flow(
     paths: list[str],
     db: str = "fugi.duckdb",
-    workers: int = 2,
+    workers: int | None = None,
     ocr: str = "auto",
     meeting: str | None = None,
     retry_quarantined: bool = False,
     timeout: float = 300.0,
     memory_limit: int = 4 << 30,
     force: bool = False,
+    dask: str | None = None,
+    stage: str | None = None,
 ) -> BatchSummary:
-    """One flow run per batch; a task run per stage and per loaded document."""
+    """One flow run per batch; a task run per stage and per loaded document.
+
+    workers: local worker processes (default: the number of cores); dask: a scheduler
+    address (tcp://host:8786) to process on a Dask cluster instead; stage: a folder every
+    Dask worker and this process can reach, where workers leave results as JSON."""
     from prefect.runtime import flow_run
 
     password = _RUNTIME.get("password")
     options = BatchOptions(
         db=db,
-        workers=workers,
+        workers=default_workers() if workers is None else workers,
         ocr=ocr,
         meeting=meeting,
         password=password,  # type: ignore[arg-type]
@@ -116,6 +133,7 @@ def ingest_flow(
         discover=discover_task,
         plan=plan_task,
         load=lambda result, run_id: load_task(result.file_name, db, result, run_id, force),
+        process=(lambda jobs, opts: dask_results(jobs, opts, dask, stage)) if dask else None,
         flow_run_id=str(flow_run.get_id() or ""),
     )
     get_run_logger().info("ingest %s", summary.model_dump(exclude={"quarantined"}))
@@ -131,3 +149,103 @@ def process_batch(
     """The same work as ingest_flow without Prefect (for benchmarks and `--no-prefect`)."""
     opts = options or BatchOptions(**kw)  # type: ignore[arg-type]
     return run_batch(paths, opts, reporter=reporter)
+
+
+# ---------------------------------------------------------------- Dask
+
+
+@task(name="process document", task_run_name="process {name}", **_TASK)
+def process_task(
+    name: str, job: Job, settings_json: str, stage: str | None
+) -> DocumentResult | str:
+    """On a Dask worker: one PDF -> its DocumentResult, or the path of its staged JSON."""
+    from pipeline.process import process_document
+
+    os.environ.update(WORKER_ENV)
+    test_hook(job.sha256)
+    settings = ExtractSettings.model_validate_json(settings_json)
+    result = process_document(job.path, settings, meeting=job.meeting)
+    if not stage:
+        return result
+    return str(stage_result(result, Path(stage)))
+
+
+def stage_result(result: DocumentResult, stage: Path) -> Path:
+    """Write a result as <stage>/<sha256>.json (atomically: a reader never sees half a file)."""
+    stage.mkdir(parents=True, exist_ok=True)
+    out = stage / f"{result.sha256}.json"
+    tmp = out.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(result.model_dump_json(), encoding="utf-8")
+    tmp.replace(out)
+    return out
+
+
+def read_staged(path: str | Path) -> DocumentResult:
+    """A staged result; the file is removed once read (it is in the database next)."""
+    p = Path(path)
+    result = DocumentResult.model_validate_json(p.read_text(encoding="utf-8"))
+    p.unlink(missing_ok=True)
+    return result
+
+
+def dask_results(
+    jobs: list[Job], options: BatchOptions, address: str, stage: str | None = None
+) -> Iterator[DocumentResult]:
+    """Process the jobs as Prefect task runs on the Dask cluster at `address`; yields each
+    document's result as it completes. A Dask worker that dies on a document (Dask gives
+    up with KilledWorker) quarantines that document as worker_crashed."""
+    import distributed
+    from prefect_dask import DaskTaskRunner
+
+    settings_json = options.settings().model_dump_json()
+    with _api_for_workers(), DaskTaskRunner(address=address) as runner:
+        futures = {
+            runner.submit(
+                process_task,
+                parameters={
+                    "name": Path(job.path).name,
+                    "job": job,
+                    "settings_json": settings_json,
+                    "stage": stage,
+                },
+            ): job
+            for job in jobs
+        }
+        by_dask = {f.wrapped_future: f for f in futures}
+        for done in distributed.as_completed(list(by_dask), loop=runner.client.loop):
+            f = by_dask[done]
+            yield _dask_outcome(f, futures[f])
+
+
+@contextmanager
+def _api_for_workers() -> Iterator[None]:
+    """Without PREFECT_API_URL this process runs Prefect's temporary server; hand its address
+    to the Dask workers (in the settings Prefect sends with each task) so their task runs are
+    recorded there, instead of each worker starting a temporary server of its own."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    if not server.running:
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
+
+
+def _dask_outcome(future, job: Job) -> DocumentResult:  # type: ignore[no-untyped-def]
+    from distributed.scheduler import KilledWorker
+
+    try:
+        got = future.result()
+    except KilledWorker as exc:
+        msg = f"the Dask worker died on this document and Dask gave up ({exc})."
+        return crashed_result(job, "worker_crashed", msg)
+    except Exception as exc:  # noqa: BLE001 - the batch goes on; the message says what broke
+        msg = f"the Dask task failed: {type(exc).__name__}: {exc}"
+        return crashed_result(job, "internal_error", msg)
+    return read_staged(got) if isinstance(got, str) else got

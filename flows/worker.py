@@ -36,8 +36,9 @@ _START_TIMEOUT = 120.0  # a worker must import the stack within this time
 _MAX_START_FAILURES = 3
 # Environment every worker gets: one OCR / BLAS thread each (the pool is the parallelism).
 WORKER_ENV = {"OMP_THREAD_LIMIT": "1", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
-# Test hook (tests/flows/test_batch_failures.py): "hang:<sha256 prefix>,crash:<prefix>"
-# makes a worker sleep for an hour / abort (SIGABRT) on that file. Inactive unless set.
+# Test hook (tests/flows/test_batch_failures.py), inactive unless set:
+# "hang:<sha256 prefix>,crash:<prefix>,crash_ocr:<prefix>" makes a worker sleep for an hour
+# or abort (SIGABRT) when it starts that file, or abort when it starts an OCR page of it.
 TEST_HOOK_ENV = "FUGI_TEST_HOOKS"
 
 
@@ -78,18 +79,19 @@ def limit_resources(memory_limit: int | None) -> None:
     warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
-def test_hook(sha256: str) -> None:
+def test_hook(sha256: str, unit: str = "doc") -> None:
     """Only when $FUGI_TEST_HOOKS is set (tests): hang or crash on a chosen file."""
     spec = os.environ.get(TEST_HOOK_ENV)
     if not spec or not sha256:
         return
     for item in spec.split(","):
         action, _, prefix = item.strip().partition(":")
-        if prefix and sha256.startswith(prefix):
-            if action == "hang":
-                time.sleep(3600)
-            elif action == "crash":
-                os.abort()
+        if not prefix or not sha256.startswith(prefix):
+            continue
+        if action == "hang" and unit == "doc":
+            time.sleep(3600)
+        elif (action, unit) in {("crash", "doc"), ("crash_ocr", "ocr")}:
+            os.abort()
 
 
 def run_unit(kind: str, payload: tuple, settings: ExtractSettings) -> tuple[str, object]:
@@ -107,6 +109,7 @@ def run_unit(kind: str, payload: tuple, settings: ExtractSettings) -> tuple[str,
     if kind == "ocr":
         partial_json, job_json = payload
         partial = PartialDocument.model_validate_json(partial_json)
+        test_hook(partial.sha256, "ocr")
         page = ocr_page(partial, OcrPageJob.model_validate_json(job_json), settings)
         if isinstance(page, DocumentResult):
             return "result", page.model_dump_json()
