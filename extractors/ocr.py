@@ -245,13 +245,13 @@ class _Scan:
 def _read_table(scan: _Scan, table: Table) -> None:
     lines: list[Line] = []
     for cell in table.cells:
-        cell_lines, mark = read_cell(scan, cell)
+        cell_lines, mark = _read_cell(scan, cell)
         cell.drawn_mark = mark
         lines.extend(cell_lines)
     fill_cells(table, lines)
 
 
-def read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
+def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
     """The text lines of one cell (page points) and its drawn mark, from the rule-free image."""
     clean, dpi, inset = scan.clean, scan.dpi, scan.inset
     x0, y0, x1, y1 = _to_pixels(cell.bbox, dpi, clean.shape)
