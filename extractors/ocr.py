@@ -248,7 +248,7 @@ def _read_table(scan: _Scan, table: Table) -> None:
         cell_lines, mark = _read_cell(scan, cell)
         cell.drawn_mark = mark
         lines.extend(cell_lines)
-    fill_cells(table, lines)
+    fill_cells(table, lines, cut_spans=False)  # read per cell: never cut
 
 
 def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
