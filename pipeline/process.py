@@ -8,6 +8,7 @@ result.records[0].record.document_id   # the file's sha256 ("…#2" for a packet
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import traceback
 from pathlib import Path
@@ -21,6 +22,9 @@ from models.settings import ExtractSettings
 _HASH_CHUNK = 1 << 20
 # Pillow's decompression-bomb guard, and MuPDF refusing a pixmap beyond its size limit.
 _TOO_LARGE = {"DecompressionBombError", "DecompressionBombWarning", "FzErrorLimit"}
+# How C libraries say an allocation failed: MuPDF "malloc (N bytes) failed", OpenCV
+# "Insufficient memory", errno ENOMEM.
+_OUT_OF_MEMORY = re.compile(r"malloc \(\d+ bytes\) failed|Insufficient memory|Cannot allocate memory|out of memory", re.I)
 
 
 def file_sha256(path: str | Path) -> tuple[str, int]:
@@ -32,6 +36,16 @@ def file_sha256(path: str | Path) -> tuple[str, int]:
             h.update(chunk)
             size += len(chunk)
     return h.hexdigest(), size
+
+
+def resource_failure(exc: BaseException, name: str) -> tuple[str, str] | None:
+    """(reason, message) when `exc` is a resource limit rather than a bug: memory_limit
+    (MemoryError, or a C library's failed allocation) or too_large (image guards)."""
+    if isinstance(exc, MemoryError) or _OUT_OF_MEMORY.search(str(exc)):
+        return "memory_limit", f"{name}: ran out of memory ({exc}); raise --memory-limit or split the file."
+    if type(exc).__name__ in _TOO_LARGE:
+        return "too_large", f"{name}: an image is too large to decode safely ({exc})."
+    return None
 
 
 def document_id(sha256: str, index: int) -> str:
@@ -62,16 +76,10 @@ def process_document(
         records, page_count, ocr_pages = _records_of(p, sha, settings, meeting)
     except InputError as exc:
         return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
-    except MemoryError as exc:
-        msg = f"{p.name}: ran out of memory while processing; raise the memory limit or split the file."
-        return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
     except Exception as exc:  # a bug in fugi: quarantine it so the batch goes on
-        if type(exc).__name__ in _TOO_LARGE:
-            msg = f"{p.name}: an image is too large to decode safely ({exc})."
-            return _quarantined(base, sha, size, started, "too_large", exc, msg)
-        if type(exc).__name__.startswith("FzError") and "malloc" in str(exc):  # MuPDF out of memory
-            msg = f"{p.name}: ran out of memory while rendering ({exc}); raise --memory-limit or split the file."
-            return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
+        failure = resource_failure(exc, p.name)
+        if failure is not None:
+            return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
         frame = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
         msg = f"{p.name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"

@@ -23,7 +23,7 @@ from models.record import Meeting
 from models.results import DocumentResult
 from models.settings import ExtractSettings
 from models.staged import OcrPageJob, PartialDocument
-from pipeline.process import _TOO_LARGE, _quarantined, apply_meeting, document_id, file_sha256
+from pipeline.process import _quarantined, apply_meeting, document_id, file_sha256, resource_failure
 
 
 def first_pass_document(
@@ -103,14 +103,9 @@ def quarantine_for(
     name = base["file_name"]
     if isinstance(exc, InputError):
         return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
-    if isinstance(exc, MemoryError):
-        msg = (
-            f"{name}: ran out of memory while processing; raise the memory limit or split the file."
-        )
-        return _quarantined(base, sha, size, started, "memory_limit", exc, msg)
-    if type(exc).__name__ in _TOO_LARGE:
-        msg = f"{name}: an image is too large to decode safely ({exc})."
-        return _quarantined(base, sha, size, started, "too_large", exc, msg)
+    failure = resource_failure(exc, name)  # memory_limit / too_large, not a bug
+    if failure is not None:
+        return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
     frame = traceback.extract_tb(exc.__traceback__)[-1]
     where = f"{Path(frame.filename).name}:{frame.lineno}"
     msg = f"{name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
