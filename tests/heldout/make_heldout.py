@@ -22,9 +22,9 @@ import time
 import unicodedata
 from pathlib import Path
 
-import pymupdf as fitz
 import numpy as np
 import pikepdf
+import pymupdf as fitz
 from PIL import Image
 
 HERE = Path(__file__).resolve().parent
@@ -122,7 +122,7 @@ def flow_html(f: dict) -> str:
     boxes = "".join(
         f'<div class="box" style="left:{x}mm;top:{y}mm">{"<br>".join(esc(t) for t in b[0].split(chr(10)))}</div>'
         f'<div class="arrow" style="left:{x}mm;top:{y + 28}mm">{esc(b[1])}</div>'
-        for (x, y), b in zip(pos, f["boxes"]))
+        for (x, y), b in zip(pos, f["boxes"], strict=True))
     return (f'<div class="page"><h2>【{esc(f["title"])}】</h2><p style="text-align:right">{esc(f["ref"])}</p>'
             f'<div class="flow">{boxes}</div></div>')
 

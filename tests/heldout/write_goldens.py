@@ -133,7 +133,7 @@ def change_marks(d: dict, anchors: list[dict]) -> list[dict]:
                 spans += [(None, "record_items", m) for m in MARK_RE.findall(items)]
     assert len(spans) == len(anchors), d["stem"]
     out = []
-    for (si, field, text), a in zip(spans, anchors):
+    for (si, field, text), a in zip(spans, anchors, strict=True):
         assert norm(text) == norm(a["text"]), (text, a)
         out.append({"section": si, "field": field, "text": norm(text), "page": a["page"]})
     return out
