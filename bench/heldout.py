@@ -33,8 +33,17 @@ GROUPS = ("good", "scanned")
 
 def run_eval(group: str) -> tuple[dict, float]:
     """One `fugi eval` run for a group; returns its JSON report and the wall time."""
-    cmd = [str(FUGI), "eval", str(HELDOUT), "--golden", str(HELDOUT / "golden"), "--group", group,
-           "--format", "json"]
+    cmd = [
+        str(FUGI),
+        "eval",
+        str(HELDOUT),
+        "--golden",
+        str(HELDOUT / "golden"),
+        "--group",
+        group,
+        "--format",
+        "json",
+    ]
     t0 = time.monotonic()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -74,9 +83,11 @@ def render(reports: dict[str, dict], times: dict[str, float]) -> None:
     console.print(table)
     for g, rep in reports.items():
         m = rep["micro"]
-        console.print(f"[bold]{g}[/]: micro P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  "
-                      f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}; {len(rep['matched'])} records matched, "
-                      f"{len(rep['missing'])} missing, {len(rep['unexpected'])} unexpected; {times[g]:.0f} s)")
+        console.print(
+            f"[bold]{g}[/]: micro P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  "
+            f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']}; {len(rep['matched'])} records matched, "
+            f"{len(rep['missing'])} missing, {len(rep['unexpected'])} unexpected; {times[g]:.0f} s)"
+        )
 
 
 def main() -> None:
@@ -92,7 +103,9 @@ def main() -> None:
         reports[g], times[g] = run_eval(g)
     render(reports, times)
     if args.json:
-        args.json.write_text(json.dumps({"reports": reports, "seconds": times}, ensure_ascii=False, indent=1))
+        args.json.write_text(
+            json.dumps({"reports": reports, "seconds": times}, ensure_ascii=False, indent=1)
+        )
 
 
 if __name__ == "__main__":

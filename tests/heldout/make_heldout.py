@@ -50,13 +50,16 @@ def paras(lines: list[str]) -> str:
 
 def css(style: dict) -> str:
     border = "none" if style["borderless"] else "1px solid #000"
-    land = "@page land { size: A4 landscape; margin: 15mm 18mm; }\n.land { page: land; }\n" \
-        if style["landscape_checklists"] else ""
+    land = (
+        "@page land { size: A4 landscape; margin: 15mm 18mm; }\n.land { page: land; }\n"
+        if style["landscape_checklists"]
+        else ""
+    )
     return f"""
 @page {{ size: A4; margin: 20mm 18mm 18mm 20mm; }}
 {land}
-body {{ font-family: "{style['body']}", serif; font-size: 10.5pt; line-height: 1.45; color: #000; }}
-.g, th, .lab, h1, h2 {{ font-family: "{style['gothic']}", sans-serif; }}
+body {{ font-family: "{style["body"]}", serif; font-size: 10.5pt; line-height: 1.45; color: #000; }}
+.g, th, .lab, h1, h2 {{ font-family: "{style["gothic"]}", sans-serif; }}
 b.g {{ font-weight: bold; }}
 p {{ margin: 0 0 1px 0; }}
 .page {{ break-before: page; }}
@@ -64,7 +67,7 @@ p {{ margin: 0 0 1px 0; }}
 .matno {{ float: right; border: 1.5px solid #000; padding: 2mm 5mm; font-size: 13pt; }}
 table.kv {{ border-collapse: collapse; width: 100%; }}
 table.kv td {{ border: {border}; padding: 2mm 2.5mm; vertical-align: top; }}
-table.kv td.lab {{ width: {style['label_w']}; {'' if style['borderless'] else 'background: #f2f2f2;'} }}
+table.kv td.lab {{ width: {style["label_w"]}; {"" if style["borderless"] else "background: #f2f2f2;"} }}
 table.kv tr {{ break-inside: avoid; }}
 .borderless table.kv td.lab {{ font-weight: bold; }}
 .borderless table.kv td {{ padding: 2.5mm 2mm; }}
@@ -84,7 +87,7 @@ table.ck tr {{ break-inside: avoid; }}
 .box {{ border: 1.5px solid #000; border-radius: 3mm; padding: 3mm; width: 55mm; text-align: center;
         position: absolute; background: #fff; }}
 .arrow {{ position: absolute; font-size: 9pt; }}
-.ri p.grp {{ font-family: "{style['gothic']}", sans-serif; margin-top: 3mm; }}
+.ri p.grp {{ font-family: "{style["gothic"]}", sans-serif; margin-top: 3mm; }}
 .ri p.sub {{ margin-left: 4mm; }}
 .ri p.items {{ margin-left: 8mm; }}
 """
@@ -94,11 +97,13 @@ def cover_html(d: dict) -> str:
     rep = "<p>【報告】</p>" if d["report"] else ""
     prov = "".join(f"<p>{esc(p)}</p>" for p in d["provisions"])
     mat = f'<div class="matno">{esc(d["material_no"])}</div>' if d["material_no"] else ""
-    return (f'<div class="cover">{mat}<h1>{esc(d["heading"])}</h1>'
-            f'<table class="kv"><tr><td class="lab">{esc(d["title_label"])}</td><td>{esc(d["title"])}</td></tr></table>'
-            f'<p style="margin:10mm 0 10mm 0">内容は別紙のとおり</p>'
-            f'<p class="g">{esc(d["basis_label"])}</p>{rep}{prov}'
-            f'<p class="dept">{esc(d["dept"])}</p></div>')
+    return (
+        f'<div class="cover">{mat}<h1>{esc(d["heading"])}</h1>'
+        f'<table class="kv"><tr><td class="lab">{esc(d["title_label"])}</td><td>{esc(d["title"])}</td></tr></table>'
+        f'<p style="margin:10mm 0 10mm 0">内容は別紙のとおり</p>'
+        f'<p class="g">{esc(d["basis_label"])}</p>{rep}{prov}'
+        f'<p class="dept">{esc(d["dept"])}</p></div>'
+    )
 
 
 def kv_table(rows) -> str:
@@ -113,8 +118,10 @@ def overview_html(d: dict) -> str:
 def section_html(s: dict) -> str:
     head = "".join(f"<p>{esc(h)}</p>" for h in s["heading"])
     leg = f'<p class="legend">{esc(s["legend"])}</p>' if s["legend"] else ""
-    return (f'<div class="page"><div class="sheethead">{head}</div>'
-            f'<p class="sheettitle">{esc(s["title_label"])}　{esc(s["title"])}</p>{leg}{kv_table(s["rows"])}</div>')
+    return (
+        f'<div class="page"><div class="sheethead">{head}</div>'
+        f'<p class="sheettitle">{esc(s["title_label"])}　{esc(s["title"])}</p>{leg}{kv_table(s["rows"])}</div>'
+    )
 
 
 def flow_html(f: dict) -> str:
@@ -122,13 +129,18 @@ def flow_html(f: dict) -> str:
     boxes = "".join(
         f'<div class="box" style="left:{x}mm;top:{y}mm">{"<br>".join(esc(t) for t in b[0].split(chr(10)))}</div>'
         f'<div class="arrow" style="left:{x}mm;top:{y + 28}mm">{esc(b[1])}</div>'
-        for (x, y), b in zip(pos, f["boxes"], strict=True))
-    return (f'<div class="page"><h2>【{esc(f["title"])}】</h2><p style="text-align:right">{esc(f["ref"])}</p>'
-            f'<div class="flow">{boxes}</div></div>')
+        for (x, y), b in zip(pos, f["boxes"], strict=True)
+    )
+    return (
+        f'<div class="page"><h2>【{esc(f["title"])}】</h2><p style="text-align:right">{esc(f["ref"])}</p>'
+        f'<div class="flow">{boxes}</div></div>'
+    )
 
 
 def record_items_html(r: dict) -> str:
-    out = [f'<div class="page ri"><p style="text-align:right">{esc(r["ref"])}</p><h2>{esc(r["title"])}</h2>']
+    out = [
+        f'<div class="page ri"><p style="text-align:right">{esc(r["ref"])}</p><h2>{esc(r["title"])}</h2>'
+    ]
     for grp, subs in r["groups"]:
         out.append(f'<p class="grp">{esc(grp)}</p>')
         for sub, items in subs:
@@ -144,14 +156,21 @@ def mark_cell(mark: str, note: str | None) -> str:
 def checklist_html(c: dict, landscape: bool) -> str:
     cls = "page land" if landscape else "page"
     sub = f"<p>{esc(c['sub'])}</p>" if c["sub"] else ""
-    head = (f'<tr><th></th><th>{"<br>".join(esc(x) for x in HEAD_CHECK)}</th>'
-            f'<th style="text-align:center">情報保護対策</th></tr>')
+    head = (
+        f"<tr><th></th><th>{'<br>'.join(esc(x) for x in HEAD_CHECK)}</th>"
+        f'<th style="text-align:center">情報保護対策</th></tr>'
+    )
     rows = []
     for b in c["blocks"]:
         for i, (mark, note, measure, _key) in enumerate(b["rows"]):
-            party = (f'<td class="party" rowspan="{len(b["rows"])}">{"<br>".join(esc(x) for x in b["label"])}</td>'
-                     if i == 0 else "")
-            rows.append(f'<tr>{party}<td class="mark">{mark_cell(mark, note)}</td><td>{esc(measure)}</td></tr>')
+            party = (
+                f'<td class="party" rowspan="{len(b["rows"])}">{"<br>".join(esc(x) for x in b["label"])}</td>'
+                if i == 0
+                else ""
+            )
+            rows.append(
+                f'<tr>{party}<td class="mark">{mark_cell(mark, note)}</td><td>{esc(measure)}</td></tr>'
+            )
     return f'<div class="{cls}"><h2>{esc(c["heading"])}</h2>{sub}<table class="ck">{head}{"".join(rows)}</table></div>'
 
 
@@ -165,16 +184,29 @@ def document_html(d: dict) -> str:
         parts.append(record_items_html(d["record_items"]))
     parts += [checklist_html(c, st["landscape_checklists"]) for c in d["checklists"]]
     cls = "borderless" if st["borderless"] else ""
-    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{esc(d["title"])}</title>'
-            f'<style>{css(st)}</style></head><body class="{cls}">{"".join(parts)}</body></html>')
+    return (
+        f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{esc(d["title"])}</title>'
+        f'<style>{css(st)}</style></head><body class="{cls}">{"".join(parts)}</body></html>'
+    )
 
 
 # ----------------------------------------------------------------------------- PDF
 def print_pdf(html_path: Path, out: Path) -> None:
     with tempfile.TemporaryDirectory() as prof:
-        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={prof}",
-               "--no-pdf-header-footer", f"--print-to-pdf={out}", html_path.as_uri()]
+        cmd = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={prof}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={out}",
+            html_path.as_uri(),
+        ]
         subprocess.run(cmd, check=True, capture_output=True, timeout=120)
     make_deterministic(out)
 
@@ -203,8 +235,17 @@ def scan_pdf(src: Path, out: Path, seed: int) -> None:
             a = a + rng.normal(0, 7, a.shape) - 6 * (rng.random(a.shape) < 0.002) * 30
             pages.append(Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "L"))
         fixed = time.strptime("2025-01-01", "%Y-%m-%d")
-        pages[0].save(out, "PDF", resolution=200, save_all=True, append_images=pages[1:], quality=55,
-                      creationDate=fixed, modDate=fixed, producer="heldout-scan")
+        pages[0].save(
+            out,
+            "PDF",
+            resolution=200,
+            save_all=True,
+            append_images=pages[1:],
+            quality=55,
+            creationDate=fixed,
+            modDate=fixed,
+            producer="heldout-scan",
+        )
 
 
 # ----------------------------------------------------------------------------- anchors
@@ -261,7 +302,12 @@ def anchors(d: dict, pdf: Path) -> dict:
         for b in c["blocks"]:
             for _m, _n, measure, _k in b["rows"]:
                 rows.append(cur.find(measure, n=22))
-    return {"sections": sections, "checklist_rows": rows, "change_marks": marks, "record_items_pages": ri_pages}
+    return {
+        "sections": sections,
+        "checklist_rows": rows,
+        "change_marks": marks,
+        "record_items_pages": ri_pages,
+    }
 
 
 def sha256(p: Path) -> str:
@@ -271,9 +317,17 @@ def sha256(p: Path) -> str:
 def entry(path: Path, d: dict, anc: dict, kind: str, route: str, ocr: bool) -> dict:
     with fitz.open(path) as doc:
         n = doc.page_count
-    return {"file": f"pdf/{path.name}", "sha256": sha256(path), "page_count": n, "kind": kind, "route": route,
-            "spec": [d["stem"]], "ocr_pages": list(range(1, n + 1)) if ocr else [], "expected": None,
-            "submissions": [{"spec": d["stem"], "pages": [1, n], **anc, "meeting": None}]}
+    return {
+        "file": f"pdf/{path.name}",
+        "sha256": sha256(path),
+        "page_count": n,
+        "kind": kind,
+        "route": route,
+        "spec": [d["stem"]],
+        "ocr_pages": list(range(1, n + 1)) if ocr else [],
+        "expected": None,
+        "submissions": [{"spec": d["stem"], "pages": [1, n], **anc, "meeting": None}],
+    }
 
 
 def main() -> None:
@@ -294,7 +348,9 @@ def main() -> None:
             files.append(entry(scan, d, anc, "scanned", "html-chromium+raster-scan", True))
         print(d["stem"], files[-1]["page_count"], "pages", file=sys.stderr)
     (HERE / "manifest.json").write_text(
-        json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

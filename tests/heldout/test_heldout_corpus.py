@@ -28,7 +28,9 @@ def _load(name: str):
 
 
 def _golden(entry: dict) -> dict:
-    return json.loads((HERE / "golden" / f"{Path(entry['file']).stem}.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (HERE / "golden" / f"{Path(entry['file']).stem}.json").read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("entry", FILES, ids=lambda e: Path(e["file"]).stem)
@@ -49,8 +51,9 @@ def test_golden_is_valid_and_anchored(entry):
     assert gold["document_id"] == entry["sha256"] == gold["source"]["sha256"]
     assert [s["pages"] for s in gold["sections"]] == sub["sections"]
     assert [c["page"] for c in gold["checklists"]] == sub["checklist_rows"]
-    assert [(m["text"], m["page"]) for m in gold["change_marks"]] == \
-        [(m["text"], m["page"]) for m in sub["change_marks"]]
+    assert [(m["text"], m["page"]) for m in gold["change_marks"]] == [
+        (m["text"], m["page"]) for m in sub["change_marks"]
+    ]
     assert gold["source"]["text_source"] == ("ocr" if entry["ocr_pages"] else "text_layer")
 
 
@@ -63,7 +66,9 @@ def test_goldens_are_up_to_date_with_content():
 
 
 def test_measure_keys_exist_in_catalogue():
-    catalogue = json.loads((HERE.parents[1] / "pipeline" / "catalogues" / "measures.json").read_text(encoding="utf-8"))
+    catalogue = json.loads(
+        (HERE.parents[1] / "pipeline" / "catalogues" / "measures.json").read_text(encoding="utf-8")
+    )
     for entry in FILES:
         for row in _golden(entry)["checklists"]:
             assert row["measure_key"] is None or row["measure_key"] in catalogue, row

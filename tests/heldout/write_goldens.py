@@ -22,8 +22,15 @@ sys.path.insert(0, str(HERE))
 from content import DOCS  # noqa: E402
 
 MARK_RE = re.compile(r"⟦(.*?)⟧")
-MARKS = {"○": "applicable", "〇": "applicable", "◯": "applicable", "－": "not_applicable", "-": "not_applicable",
-         "―": "not_applicable", "": "blank"}
+MARKS = {
+    "○": "applicable",
+    "〇": "applicable",
+    "◯": "applicable",
+    "－": "not_applicable",
+    "-": "not_applicable",
+    "―": "not_applicable",
+    "": "blank",
+}
 
 
 def norm(text: str | list[str]) -> str:
@@ -36,8 +43,13 @@ def norm(text: str | list[str]) -> str:
 
 def _latin_gap(s: str, m: re.Match) -> bool:
     a, b = m.start() - 1, m.end()
-    return a >= 0 and b < len(s) and re.match(r"[A-Za-z0-9]", s[a]) and re.match(r"[A-Za-z0-9]", s[b]) \
+    return (
+        a >= 0
+        and b < len(s)
+        and re.match(r"[A-Za-z0-9]", s[a])
+        and re.match(r"[A-Za-z0-9]", s[b])
         and "\n" not in m.group(0)
+    )
 
 
 def split_items(text: str) -> list[str]:
@@ -79,18 +91,29 @@ def section_record(s: dict, pages: list[int]) -> dict:
             changed.append(field)
     ward, contractor = g.get("protection", (None, None))
     return {
-        "kind": s["kind"], "title": norm(s["title"]), "holding_divisions": g["holding_divisions"],
-        "registered_business": g.get("registered_business"), "data_subjects": g.get("data_subjects"),
+        "kind": s["kind"],
+        "title": norm(s["title"]),
+        "holding_divisions": g["holding_divisions"],
+        "registered_business": g.get("registered_business"),
+        "data_subjects": g.get("data_subjects"),
         "data_items": [{"name": n, "qualifier": q} for n, q in g.get("data_items", [])],
-        "data_items_ref": g.get("data_items_ref"), "system": val("system"), "reason": val("reason"),
-        "content": val("content"), "counterparty": party(g.get("counterparty")),
-        "prime_contractor": party(g.get("prime_contractor")), "connection_method": val("connection_method"),
-        "periods": [{"label": lb, "start": st, "end": en, "approximate": ap, "planned": pl}
-                    for lb, st, en, ap, pl in g.get("periods", [])],
+        "data_items_ref": g.get("data_items_ref"),
+        "system": val("system"),
+        "reason": val("reason"),
+        "content": val("content"),
+        "counterparty": party(g.get("counterparty")),
+        "prime_contractor": party(g.get("prime_contractor")),
+        "connection_method": val("connection_method"),
+        "periods": [
+            {"label": lb, "start": st, "end": en, "approximate": ap, "planned": pl}
+            for lb, st, en, ap, pl in g.get("periods", [])
+        ],
         "recurring": g.get("recurring", False),
         "schedule": [{"date": d, "milestone": m} for d, m in g.get("schedule", [])],
-        "protection": {"ward": ward, "contractor": contractor}, "changed_fields": changed,
-        "fields": {norm(lb): norm(lines) for lb, lines, _f in s["rows"]}, "pages": pages,
+        "protection": {"ward": ward, "contractor": contractor},
+        "changed_fields": changed,
+        "fields": {norm(lb): norm(lines) for lb, lines, _f in s["rows"]},
+        "pages": pages,
     }
 
 
@@ -113,9 +136,18 @@ def checklist_rows(d: dict, pages: list[int]) -> list[dict]:
     for c in d["checklists"]:
         for b in c["blocks"]:
             for mark, note, measure, key in b["rows"]:
-                out.append({"checklist": c["kind"], "party": b["party"], "measure_type": b["type"],
-                            "measure": norm(measure), "measure_key": key, "mark": MARKS[mark],
-                            "note": norm(note) if note else None, "page": pages[i]})
+                out.append(
+                    {
+                        "checklist": c["kind"],
+                        "party": b["party"],
+                        "measure_type": b["type"],
+                        "measure": norm(measure),
+                        "measure_key": key,
+                        "mark": MARKS[mark],
+                        "note": norm(note) if note else None,
+                        "page": pages[i],
+                    }
+                )
                 i += 1
     assert i == len(pages), (d["stem"], i, len(pages))
     return out
@@ -146,26 +178,51 @@ def build(d: dict, f: dict) -> dict:
     raw, bureau, division = g["department"]
     ocr = bool(f["ocr_pages"])
     return {
-        "schema_version": "1", "document_id": f["sha256"],
-        "source": {"file_name": Path(f["file"]).name, "sha256": f["sha256"], "page_count": f["page_count"],
-                   "text_source": "ocr" if ocr else "text_layer", "ocr_pages": f["ocr_pages"], "pages": sub["pages"]},
-        "meeting": None, "council": g["council"], "item_kind": g["item_kind"], "material_no": g["material_no"],
+        "schema_version": "1",
+        "document_id": f["sha256"],
+        "source": {
+            "file_name": Path(f["file"]).name,
+            "sha256": f["sha256"],
+            "page_count": f["page_count"],
+            "text_source": "ocr" if ocr else "text_layer",
+            "ocr_pages": f["ocr_pages"],
+            "pages": sub["pages"],
+        },
+        "meeting": None,
+        "council": g["council"],
+        "item_kind": g["item_kind"],
+        "material_no": g["material_no"],
         "title": norm(d["title"]),
-        "basis": {"instrument": instrument, "report": report,
-                  "provisions": [{"article": a, "subject": s} for a, s in provs]},
+        "basis": {
+            "instrument": instrument,
+            "report": report,
+            "provisions": [{"article": a, "subject": s} for a, s in provs],
+        },
         "categories": sorted({s["kind"] for s in d["sections"]}),
         "department": {"raw": raw, "bureau": bureau, "division": division},
-        "overview": {"business_name": norm(ov["事業名"]), "divisions": g["divisions"], "purpose": norm(ov["目的"]),
-                     "data_subjects": norm(ov["対象者"]), "description": norm(ov["事業内容"]),
-                     "agenda": g["agenda"],
-                     "counts": [{"label": lb, "value": v, "approx": ap, "unit": u} for lb, v, ap, u in g["counts"]]},
-        "sections": [section_record(s, p) for s, p in zip(d["sections"], sub["sections"], strict=True)],
+        "overview": {
+            "business_name": norm(ov["事業名"]),
+            "divisions": g["divisions"],
+            "purpose": norm(ov["目的"]),
+            "data_subjects": norm(ov["対象者"]),
+            "description": norm(ov["事業内容"]),
+            "agenda": g["agenda"],
+            "counts": [
+                {"label": lb, "value": v, "approx": ap, "unit": u} for lb, v, ap, u in g["counts"]
+            ],
+        },
+        "sections": [
+            section_record(s, p) for s, p in zip(d["sections"], sub["sections"], strict=True)
+        ],
         "record_items": record_items(d),
         "checklists": checklist_rows(d, sub["checklist_rows"]),
-        "prior_approvals": [{"raw": r, "council": c, "fiscal_year": y, "session": n}
-                            for r, c, y, n in g["prior_approvals"]],
+        "prior_approvals": [
+            {"raw": r, "council": c, "fiscal_year": y, "session": n}
+            for r, c, y, n in g["prior_approvals"]
+        ],
         "change_marks": change_marks(d, sub["change_marks"]),
-        "references": g["references"], "warnings": [],
+        "references": g["references"],
+        "warnings": [],
     }
 
 
@@ -178,11 +235,23 @@ def main() -> None:
         rec = build(docs[f["spec"][0]], f)
         sys.path.insert(0, str(HERE.parent.parent))
         from models.record import SubmissionRecord  # validate the contract shape
+
         SubmissionRecord.model_validate(rec)
         path = out / f"{Path(f['file']).stem}.json"
-        path.write_text(json.dumps(rec, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-        print(path.name, len(rec["sections"]), "sections", len(rec["checklists"]), "rows",
-              len(rec["change_marks"]), "marks", len(rec["record_items"]), "items")
+        path.write_text(
+            json.dumps(rec, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8"
+        )
+        print(
+            path.name,
+            len(rec["sections"]),
+            "sections",
+            len(rec["checklists"]),
+            "rows",
+            len(rec["change_marks"]),
+            "marks",
+            len(rec["record_items"]),
+            "items",
+        )
 
 
 if __name__ == "__main__":
