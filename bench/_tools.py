@@ -146,12 +146,13 @@ def run_pymupdf(path: Path, use_layout: bool = True) -> ToolRun:
                     for r in table.extract():
                         rows.append(Row(i, [CellView(c) for c in r if c is not None]))
             pages = doc.page_count
-        mode = pymupdf_mode(use_layout)
-        if use_layout:
-            mode += f" [layout ran on {ran_layout}/{pages} pages]"
-        return rows, pages, mode
+        holder["layout_pages"] = ran_layout
+        return rows, pages, pymupdf_mode(use_layout)
 
-    return timed(go)
+    holder: dict = {}
+    run = timed(go)
+    run.extra = holder
+    return run
 
 
 def run_camelot(path: Path) -> ToolRun:

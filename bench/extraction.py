@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # before tesserocr starts its engines
 
 from rich.console import Console  # noqa: E402
+from rich.markup import escape  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from bench import _pageocr as po  # noqa: E402
@@ -75,6 +76,8 @@ def bench_born_digital(files: list[FileTruth], only: set[str]) -> dict:
             r["cpu"] += run.cpu
             if run.mode and run.mode not in r["mode"]:  # fugi: ocr=auto, the mixed file ocr=never
                 r["mode"] = f"{r['mode']}; {run.mode}" if r["mode"] else run.mode
+            if "layout_pages" in run.extra:  # PyMuPDF: on how many pages its model ran
+                r["layout_pages"] = r.get("layout_pages", 0) + run.extra["layout_pages"]
             if run.error:
                 r["errors"].append(f"{ft.rel}: {run.error}")
             if name == "get_text":
@@ -203,11 +206,13 @@ def report_born_digital(con: Console, bd: dict) -> None:
                 "—",
                 "—",
                 "—",
-                "; ".join(r["errors"])[:200],
+                escape("; ".join(r["errors"])[:200]),
             )
             continue
         pairs = _pct(*_sum(r["files"], "pairs")) if name != "get_text" else "— (no tables)"
         marks = _pct(*_sum(r["files"], "marks")) if name != "get_text" else "—"
+        if "layout_pages" in r and name == "pymupdf":
+            r["mode"] += f" (model ran on {r['layout_pages']}/{r['pages']} pages)"
         note = r["mode"] + (f"; errors: {'; '.join(r['errors'])[:160]}" if r["errors"] else "")
         t.add_row(
             LABELS[name],
@@ -216,7 +221,7 @@ def report_born_digital(con: Console, bd: dict) -> None:
             str(r["pages"]),
             f"{r['pages'] / r['wall']:.1f}",
             f"{r['pages'] / max(r['cpu'], 1e-9):.1f}",
-            note,
+            escape(note),
         )
     con.print(t)
     per = Table(title="Born-digital recovery per file (pairs / marks found)")
@@ -312,13 +317,14 @@ def report_fugi_misses(con: Console, bd: dict, ocr: dict | None) -> None:
         for rel, d in f["files"].items():
             for m in d["misses"]:
                 con.print(
-                    f"[yellow]fugi miss[/] {rel} {m['kind']} [{m['key']}] want [{m['want']}] got {m['got']}"
+                    "[yellow]fugi miss[/] "
+                    + escape(f"{rel} {m['kind']} [{m['key']}] want [{m['want']}] got {m['got']}")
                 )
     for rel, d in (ocr or {}).get("files", {}).items():
         for e in d["fugi"]["mark_errors"]:
-            con.print(f"[yellow]fugi OCR mark[/] {rel} {e}")
+            con.print("[yellow]fugi OCR mark[/] " + escape(f"{rel} {e}"))
         top = ", ".join(f"{a or '∅'}→{b or '∅'}×{n}" for a, b, n in d["fugi"]["confusions"][:10])
-        con.print(f"fugi OCR top confusions (truth→read) {rel}: {top}")
+        con.print(escape(f"fugi OCR top confusions (truth→read) {rel}: {top}"))
 
 
 def _git_state() -> str:
