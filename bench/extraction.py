@@ -369,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         scans = [f for f in scans if args.file in f.rel]
     only = {s.strip() for s in args.only.split(",") if s.strip()}
     con = Console(width=200)
-    con.print(f"tree: {_git_state()}")
+    tree = _git_state()  # at the start: other work may commit while this runs
+    con.print(f"tree: {tree}")
     con.print(
         f"load average at start: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
         "(wall-clock rates suffer from other work; CPU rates less so)"
@@ -385,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(
             json.dumps(
                 {
-                    "tree": _git_state(),
+                    "tree": tree,
                     "born_digital": bd,
                     "ocr": ocr,
                     "camelot": tools.CAMELOT_VERSION,
