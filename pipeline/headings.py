@@ -19,7 +19,6 @@ _COVER = re.compile(
 _CHECKLIST = re.compile(
     r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト"
 )
-_KIND_WORDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
 # Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
 _OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")
 _OVERVIEW_ROW_LABELS = ("事業名",)
@@ -56,21 +55,39 @@ def classify_unit(u: Unit) -> Heading:
 
 
 def join_split_headings(units: list[Unit], tags: list[Heading]) -> list[Heading]:
-    """A council name on one line and its kind word (付議事項 …) alone on the next are one heading."""
+    """A cover heading printed in pieces is one heading: the council name on one line and its
+    kind word (付議事項 …) on the next, a kind word wrapped mid-word (…報告事 / 項), or two spans
+    on the same band. Pieces are joined in reading order; up to ``_JOIN_SKIP`` unrelated short
+    lines between them (a 資料 number box beside the heading) are skipped and kept as they are.
+    """
     out = list(tags)
-    for i in range(1, len(units)):
-        prev, u = units[i - 1], units[i]
-        if (
-            u.kind != "line"
-            or prev.kind != "line"
-            or prev.page != u.page
-            or out[i - 1].kind != "none"
-        ):
+    for i, head in enumerate(units):
+        if head.kind != "line" or out[i].kind != "none" or not head.key:
             continue
-        joined = classify_unit_text(prev.key + u.key)
-        if u.key in _KIND_WORDS and joined.kind == "cover":
-            out[i - 1], out[i] = joined, NONE
+        joined = _join_from(units, out, i)
+        if joined is not None:
+            k, heading = joined
+            out[i], out[k] = heading, NONE
     return out
+
+
+_JOIN_SKIP = 2
+
+
+def _join_from(units: list[Unit], tags: list[Heading], i: int) -> tuple[int, Heading] | None:
+    """(index of the continuation, the joined heading) when units[i] + a near line is a cover."""
+    head = units[i]
+    line_h = max(head.bbox.y1 - head.bbox.y0, 1.0)
+    for k in range(i + 1, min(len(units), i + 2 + _JOIN_SKIP)):
+        u = units[k]
+        if u.kind != "line" or u.page != head.page or tags[k].kind != "none":
+            return None
+        if u.bbox.y0 - head.bbox.y1 > 2.0 * line_h:
+            return None  # too far below: a different paragraph
+        joined = classify_unit_text(head.key + u.key)
+        if joined.kind == "cover":
+            return k, joined
+    return None
 
 
 def classify_unit_text(key: str) -> Heading:

@@ -338,7 +338,10 @@ _COUNCIL_BODY = re.compile(
     rf"(?:(?!{_ERA_RE}|第\d)[^、。()「」\s]){{0,30}}?(?:会議|審議会|審査会|委員会)"
 )
 _APPROVAL_JOIN = re.compile(r"^(?:と|及び|および|並びに|、|・|,)$")
-_CITY_PREFIX = re.compile(r"^(?:[^\s]{1,4}?[都道府県])?[^\s]{1,5}?[市区町村](?=[^\s]{4,}$)")
+# A municipality (…市/区/町/村, optionally after its prefecture) or a prefecture alone (…県/都/府/道).
+_CITY_PREFIX = re.compile(
+    r"^(?:[^\s]{1,4}?[都道府県](?![都道府県市区町村])(?:[^\s]{1,5}?[市区町村])?|[^\s]{1,5}?[市区町村])(?=[^\s]{4,}$)"
+)
 
 
 def canonical_council(body: str) -> str:
