@@ -6,9 +6,10 @@ one writer loads each result as it completes (one DuckDB transaction per file).
     summary = ingest_flow(["/shared/archive"], db="fugi.duckdb",
                           dask="tcp://scheduler:8786", stage="/shared/stage")  # on a Dask cluster
 
-On Dask (docs/SCALE_OUT.md) every document is a task run on a Dask worker, which returns
-the document's result (or writes it as JSON under `stage` and returns the path); this
-process stays the only writer of the database.
+On Dask (docs/SCALE_OUT.md) every document is a first-pass task run on a Dask worker, every
+page to OCR a task run of its own, then a mapping task; workers return the document's
+result (or write it as JSON under `stage` and return the path); this process stays the
+only writer of the database.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def prefect_environment(verbose: bool = False, environ: dict[str, str] | None = 
             home.mkdir(parents=True, exist_ok=True)  # Prefect creates only the last level
             env["PREFECT_HOME"] = str(home)
         env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+        # The temporary server may start slowly on a busy machine (default 20 s).
+        env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     if not verbose:
         env["PREFECT_LOGGING_LEVEL"] = "WARNING"
         env["PREFECT_LOGGING_LOGGERS_PREFECT_LEVEL"] = "WARNING"
@@ -48,8 +51,10 @@ from flows.batch import (  # noqa: E402
 )
 from flows.worker import WORKER_ENV, Job, crashed_result, default_workers, test_hook  # noqa: E402
 from models.errors import TransientError  # noqa: E402
+from models.layout import Page  # noqa: E402
 from models.results import DocumentResult  # noqa: E402
 from models.settings import ExtractSettings  # noqa: E402
+from models.staged import OcrPageJob, PartialDocument  # noqa: E402
 from pipeline import store  # noqa: E402
 
 
@@ -76,6 +81,12 @@ def runtime(reporter: Reporter | None = None, password: str | None = None) -> No
     """Hand the next flow run a progress reporter and a password without recording them."""
     _RUNTIME.clear()
     _RUNTIME.update(reporter=reporter, password=password)
+
+
+def _runtime(key: str) -> object:
+    # A function, not the dict itself, in the flow's body: Prefect sends the flow (pickled by
+    # value) to Dask workers with each task, and a progress bar does not pickle.
+    return _RUNTIME.get(key)
 
 
 @task(name="discover files", **_TASK)
@@ -114,7 +125,7 @@ def ingest_flow(
     Dask worker and this process can reach, where workers leave results as JSON."""
     from prefect.runtime import flow_run
 
-    password = _RUNTIME.get("password")
+    password = _runtime("password")
     options = BatchOptions(
         db=db,
         workers=default_workers() if workers is None else workers,
@@ -129,7 +140,7 @@ def ingest_flow(
     summary = run_batch(
         paths,
         options,
-        reporter=_RUNTIME.get("reporter"),  # type: ignore[arg-type]
+        reporter=_runtime("reporter"),  # type: ignore[arg-type]
         discover=discover_task,
         plan=plan_task,
         load=lambda result, run_id: load_task(result.file_name, db, result, run_id, force),
@@ -152,22 +163,59 @@ def process_batch(
 
 
 # ---------------------------------------------------------------- Dask
+# The same units as the local pool: a first pass per document (finished there when no page
+# needs OCR), one task per page to OCR, then mapping; Dask hands the OCR'd pages straight
+# to the mapping task (they never pass through this process).
 
 
-@task(name="process document", task_run_name="process {name}", **_TASK)
-def process_task(
+@task(name="first pass", task_run_name="read {name}", **_TASK)
+def first_pass_task(
     name: str, job: Job, settings_json: str, stage: str | None
-) -> DocumentResult | str:
-    """On a Dask worker: one PDF -> its DocumentResult, or the path of its staged JSON."""
-    from pipeline.process import process_document
+) -> DocumentResult | PartialDocument | str:
+    """On a Dask worker: open the PDF, read its text layer; finish it when nothing needs OCR."""
+    from pipeline.staged import first_pass_document
 
     os.environ.update(WORKER_ENV)
     test_hook(job.sha256)
     settings = ExtractSettings.model_validate_json(settings_json)
-    result = process_document(job.path, settings, meeting=job.meeting)
-    if not stage:
-        return result
-    return str(stage_result(result, Path(stage)))
+    got = first_pass_document(job.path, settings, job.meeting)
+    if isinstance(got, PartialDocument) or not stage:
+        return got
+    return str(stage_result(got, Path(stage)))
+
+
+@task(name="OCR page", task_run_name="OCR {name} p{page}", **_TASK)
+def ocr_page_task(
+    name: str, page: int, partial: PartialDocument, job: OcrPageJob, settings_json: str
+) -> Page | DocumentResult:
+    """On a Dask worker: OCR one page (its Page, or the document's quarantined result)."""
+    from pipeline.staged import ocr_page
+
+    os.environ.update(WORKER_ENV)
+    test_hook(partial.sha256, "ocr")
+    return ocr_page(partial, job, ExtractSettings.model_validate_json(settings_json))
+
+
+@task(name="map document", task_run_name="map {name}", **_TASK)
+def finish_task(
+    name: str,
+    partial: PartialDocument,
+    pages: list[Page | DocumentResult],
+    settings_json: str,
+    stage: str | None,
+) -> DocumentResult | str:
+    """On a Dask worker: the OCR'd pages back in place, then segment, map, validate."""
+    from pipeline.staged import finish_document
+
+    failed = [p for p in pages if isinstance(p, DocumentResult)]
+    if failed:
+        result = failed[0]
+    else:
+        by_index = {p.number - 1: p for p in pages if isinstance(p, Page)}
+        result = finish_document(
+            partial, by_index, ExtractSettings.model_validate_json(settings_json)
+        )
+    return str(stage_result(result, Path(stage))) if stage else result
 
 
 def stage_result(result: DocumentResult, stage: Path) -> Path:
@@ -197,24 +245,54 @@ def dask_results(
     import distributed
     from prefect_dask import DaskTaskRunner
 
-    settings_json = options.settings().model_dump_json()
+    settings = options.settings().model_dump_json()
     with _api_for_workers(), DaskTaskRunner(address=address) as runner:
-        futures = {
-            runner.submit(
-                process_task,
-                parameters={
-                    "name": Path(job.path).name,
-                    "job": job,
-                    "settings_json": settings_json,
-                    "stage": stage,
-                },
-            ): job
-            for job in jobs
-        }
-        by_dask = {f.wrapped_future: f for f in futures}
-        for done in distributed.as_completed(list(by_dask), loop=runner.client.loop):
-            f = by_dask[done]
-            yield _dask_outcome(f, futures[f])
+        running = distributed.as_completed(loop=runner.client.loop)
+        futures = {}
+        for job in jobs:
+            name = Path(job.path).name
+            params = {"name": name, "job": job, "settings_json": settings, "stage": stage}
+            f = runner.submit(first_pass_task, parameters=params)
+            futures[f.wrapped_future] = (f, job)
+            running.add(f.wrapped_future)
+        for done in running:
+            f, job = futures.pop(done)
+            got = _dask_outcome(f, job)
+            if not isinstance(got, PartialDocument):
+                yield got
+                continue
+            fin = _submit_pages(runner, f, got, settings, stage)
+            futures[fin.wrapped_future] = (fin, job)
+            running.add(fin.wrapped_future)
+
+
+def _submit_pages(runner, first, partial: PartialDocument, settings: str, stage: str | None):  # type: ignore[no-untyped-def]
+    """One OCR task per page, and the mapping task that waits for them."""
+    slim = partial.model_copy(
+        update={"layout": partial.layout.model_copy(update={"pages": []}), "ocr": []}
+    )
+    name = partial.file_name
+    pages = [
+        runner.submit(
+            ocr_page_task,
+            parameters={
+                "name": name,
+                "page": j.index + 1,
+                "partial": slim,
+                "job": j,
+                "settings_json": settings,
+            },
+        )
+        for j in partial.ocr
+    ]
+    params = {
+        "name": name,
+        "partial": first,
+        "pages": pages,
+        "settings_json": settings,
+        "stage": stage,
+    }
+    return runner.submit(finish_task, parameters=params)
 
 
 @contextmanager
@@ -237,15 +315,13 @@ def _api_for_workers() -> Iterator[None]:
         yield
 
 
-def _dask_outcome(future, job: Job) -> DocumentResult:  # type: ignore[no-untyped-def]
-    from distributed.scheduler import KilledWorker
-
+def _dask_outcome(future, job: Job) -> DocumentResult | PartialDocument:  # type: ignore[no-untyped-def]
     try:
         got = future.result()
-    except KilledWorker as exc:
-        msg = f"the Dask worker died on this document and Dask gave up ({exc})."
-        return crashed_result(job, "worker_crashed", msg)
     except Exception as exc:  # noqa: BLE001 - the batch goes on; the message says what broke
+        if "KilledWorker" in f"{type(exc).__name__} {exc}":
+            msg = f"the Dask worker died on this document and Dask gave up ({exc})."
+            return crashed_result(job, "worker_crashed", msg)
         msg = f"the Dask task failed: {type(exc).__name__}: {exc}"
         return crashed_result(job, "internal_error", msg)
     return read_staged(got) if isinstance(got, str) else got
