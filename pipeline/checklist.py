@@ -14,7 +14,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.text import normalize_text, strip_label
+from pipeline.text import neutral_admin, normalize_text, strip_label
 from pipeline.tokenize import normalized_key
 
 Mark = Literal["applicable", "not_applicable", "blank"]
@@ -106,12 +106,15 @@ def parse_checklist_heading(s: str) -> ChecklistKind | None:
 def parse_party_cell(
     s: str,
 ) -> tuple[Literal["ward", "counterparty"] | None, Literal["operational", "technical"] | None]:
-    """``"委託事業者に行わせる 情報保護対策 【運用上の対策】"`` -> ("counterparty", "operational")."""
-    text = strip_label(s or "")
+    """``"委託事業者に行わせる 情報保護対策 【運用上の対策】"`` -> ("counterparty", "operational");
+    ``"市が行う情報保護対策【システム上の対策】"`` -> ("ward", "technical") — the administration
+    is whichever of 区 / 市 / 町 / 村 / 都 / 県 / 府 / 本市 … printed it.
+    """
+    text = neutral_admin(strip_label(s or ""))  # 市が行う / 本町が行う … -> 区が行う
     party: Literal["ward", "counterparty"] | None = None
     if re.search(r"行わせる|(?:委託先|結合先|委託事業者|受託事業者|再委託先|事業者)に行わ", text):
         party = "counterparty"
-    elif re.search(r"区が行う|区の行う|区で行う", text):
+    elif re.search(r"(?:区|実施機関|当方)(?:が|の|で)行う", text):
         party = "ward"
     kind: Literal["operational", "technical"] | None = None
     if re.search(r"運用上|運用面|運用の", text):
@@ -129,13 +132,13 @@ def _measure_catalogue() -> tuple[tuple[str, str], ...]:
         if key.startswith("_"):
             continue
         for variant in variants:
-            out.append((key, normalized_key(variant)))
+            out.append((key, normalized_key(neutral_admin(variant))))
     return tuple(out)
 
 
 def measure_score(text: str) -> tuple[str | None, float]:
     """Best catalogue key for a measure text and its similarity (0..1)."""
-    key = normalized_key(text or "")
+    key = normalized_key(neutral_admin(text or ""))  # another city's name or 市/町 for 区
     if not key:
         return None, 0.0
     scores: dict[str, float] = {}

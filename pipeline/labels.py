@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.text import strip_label, trailing_bracket
+from pipeline.text import neutral_admin, strip_label, trailing_bracket
 from pipeline.tokenize import normalized_key
 
 Scope = Literal["cover", "overview", "section"]
@@ -59,7 +59,7 @@ def _catalogue() -> dict[str, tuple[_Variant, ...]]:
 
 
 def _variant(field: str, label: str) -> _Variant:
-    key_label = strip_label(label)
+    key_label = neutral_admin(strip_label(label))
     base, _ = trailing_bracket(key_label)
     return _Variant(field, key_label, normalized_key(key_label), normalized_key(base))
 
@@ -82,7 +82,7 @@ def _similarity(a: str, b: str) -> float:
 def match_label(raw: str, scope: Scope) -> LabelMatch:
     """``match_label("件　　名", "cover") -> LabelMatch("title", 1.0, "件名")``."""
     label = strip_label(raw)
-    core = _EDGE_NOISE.sub("", label)
+    core = neutral_admin(_EDGE_NOISE.sub("", label))  # 市が行う… matches 区が行う…
     variants = _catalogue().get(scope, ())
     if not core or not variants:
         return LabelMatch(None, 0.0, label)

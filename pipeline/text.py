@@ -155,3 +155,25 @@ def trailing_bracket(s: str) -> tuple[str, str | None]:
                     return s, None
                 return head, inner or None
     return s, None
+
+
+# The administration a form speaks for: 区 / 市 / 町 / 村 / 都 / 道 / 府 / 県, also 本市 / 当区 …
+ADMIN = r"(?:[本当]?[区市町村都道府県])"
+# A named municipality before its own policy/ordinance (新宿区 / 緑ヶ丘市 / 東京都港区 …).
+_NAME_CHAR = "\u3400-\u9fff\u30a0-\u30ff々"
+_NAMED_ADMIN = re.compile(
+    rf"(?<![{_NAME_CHAR}])[{_NAME_CHAR}]{{1,6}}?[都道府県市区町村]"
+    r"(?=情報セキュリティ|個人情報保護条例|個人情報保護方針)"
+)
+# The administration alone as the subject/object of a sentence: 区が / 市の / 直ちに町と …
+_BARE_ADMIN = re.compile(rf"(?<![{_NAME_CHAR}]){ADMIN}(?=[がのとにへでは、])")
+
+
+def neutral_admin(s: str) -> str:
+    """The administration's own name or pronoun made one token, so that wording matched against
+    a catalogue does not depend on which city printed it:
+    ``"個人情報保護法及び緑ヶ丘市情報セキュリティポリシーを遵守させる"`` and ``"…新宿区情報…"`` ->
+    ``"…自治体情報セキュリティポリシー…"``; ``"直ちに市と今後の対応を協議させる"`` -> ``"直ちに区と…"``.
+    """
+    s = _NAMED_ADMIN.sub("自治体", s)
+    return _BARE_ADMIN.sub("区", s)
