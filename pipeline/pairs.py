@@ -38,6 +38,9 @@ class Pair:
     bboxes: list[tuple[int, BBox]] = field(default_factory=list)
     tail: Line | None = None  # the printed line a text-line pair ends on (for wrapped values)
     value_x: float | None = None  # where a borderless pair's value column starts
+    # A borderless pair whose label is not (yet) known: it may be the first line of a label that
+    # wraps (新規開発・追加・ / 変更の理由); kept only if the whole label turns out to be known.
+    tentative: bool = False
 
     @property
     def raw_value(self) -> str:
@@ -79,7 +82,12 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
         ):
             _line_pair(u, pairs, scope)
         prev = u
-    return pairs
+    return [p for p in pairs if not p.tentative or _known(p.label, scope)]
+
+
+def _known(label: str, scope: Scope) -> bool:
+    m = match_label(label, scope)
+    return m.field is not None and m.score >= LABEL_SCORE
 
 
 def merge_baselines(units: list[Unit]) -> list[Unit]:
@@ -118,7 +126,10 @@ def _below_tail(prev: Unit | None, u: Unit, pairs: list[Pair]) -> Pair | None:
     last = pairs[-1]
     if last.tail is None or last.tail is not prev.line:
         return None
-    if u.bbox.y0 - prev.bbox.y1 > 1.2 * max(prev.bbox.height, 1.0) or u.key.startswith("※"):
+    if u.bbox.y0 - prev.bbox.y1 > 1.2 * max(prev.bbox.height, 1.0):
+        return None
+    in_value_column = last.value_x is not None and u.bbox.x0 >= last.value_x - 2.0
+    if u.key.startswith("※") and not in_value_column:
         return None
     return last
 
@@ -130,10 +141,11 @@ def _continues_label(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope
     if last is None or cut is None or u.line is None:
         return False
     left = "".join(s.text for s in u.line.spans[:cut])
-    if match_label(left, scope).score >= LABEL_SCORE:
+    if _known(left, scope) and not (last.tentative and _known(last.label + left, scope)):
         return False  # a label of its own: a new pair
     right = Line(spans=u.line.spans[cut:], bbox=_spans_bbox(u.line, cut))
     last.label = f"{last.label}\n{left}"
+    last.tentative = last.tentative and not _known(last.label, scope)
     last.texts.append(right.text)
     last.lines.append(ValueLine(u.page, right))
     last.bboxes.append((u.page, right.bbox))
@@ -150,6 +162,8 @@ def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool
         last.label = f"{last.label}\n{u.line.text}"  # only the label column wrapped
         last.tail = u.line
         return True
+    if last.tentative and u.bbox.x0 < (last.value_x or 0.0) - 2.0:
+        return False  # an unknown label's pair does not swallow a line of the label column
     last.texts.append(u.line.text)
     last.lines.append(ValueLine(u.page, u.line))
     last.bboxes.append((u.page, u.bbox))
@@ -226,11 +240,9 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
     if cut is None:
         return
     left = "".join(s.text for s in line.spans[:cut])
-    m = match_label(left, scope)
-    if m is None or m.field is None or m.score < LABEL_SCORE:
-        return
     right = Line(spans=line.spans[cut:], bbox=_spans_bbox(line, cut))
     p = Pair(label=left, label_bbox=line.spans[0].bbox, page=u.page)
+    p.tentative = not _known(left, scope)
     p.texts.append(right.text)
     p.lines.append(ValueLine(u.page, right))
     p.bboxes.append((u.page, right.bbox))

@@ -1,0 +1,88 @@
+"""Borderless label/value sheets whose labels wrap onto two or three lines."""
+
+from __future__ import annotations
+
+import fixtures_documents as fx
+from fixtures_layout import block_of, gap_line, line, page
+
+from pipeline.mapping import map_record
+from pipeline.pairs import region_pairs
+from pipeline.segment import segment_submissions
+from pipeline.units import layout_units
+
+VX = 190.0  # the value column
+
+
+def _rows(rows):
+    """[(label lines, value lines)] -> lines: label and value lines side by side, rows 30pt apart."""
+    out, y = [], 120.0
+    for labels, values in rows:
+        for i in range(max(len(labels), len(values))):
+            lab = labels[i] if i < len(labels) else ""
+            val = values[i] if i < len(values) else ""
+            if lab and val:
+                out.append(gap_line(lab, val, x0=60, value_x=VX, y0=y))
+            elif lab:
+                out.append(line(lab, x0=60, y0=y))
+            else:
+                out.append(line(val, x0=VX, y0=y))
+            y += 15
+        y += 15
+    return out
+
+
+SHEET = [
+    (["保有課(担当課)"], ["資産税課"]),
+    (["委託に伴い事業者", "に処理させる情報", "項目"], ["固定資産の所有者の氏名、住所"]),
+    (["委託にあたり町が", "行う情報保護対策"], ["別紙チェックリストのとおり"]),
+    (["委託理由"], ["評価替えの事務量が多く、専門の事業者に", "委託するため。"]),
+    (["委託の開始時期", "及び期限"], ["令和8年5月1日から令和9年3月31日まで"]),
+    (["受託事業者に行", "わせる情報保護対", "策"], ["別紙チェックリストのとおり"]),
+]
+
+
+def _layout():
+    sheet = page(2, [block_of([line("件名 固定資産評価業務の委託について", x0=60, y0=80)] + _rows(SHEET))])
+    cover = fx.cover_page(
+        1,
+        "東谷町個人情報保護審議会 報告事項",
+        "固定資産評価業務の委託について",
+        ["条例の根拠", "◇第9条（業務委託）"],
+        "（担当部課：税務課資産税係）",
+    )
+    return fx.layout([cover, sheet], "borderless.pdf")
+
+
+def test_wrapped_labels_become_one_pair_each():
+    units = [u for u in layout_units(_layout()) if u.page == 2]
+    labels = ["".join(p.label.split()) for p in region_pairs(units)]
+    assert labels == [
+        "件名",
+        "保有課(担当課)",
+        "委託に伴い事業者に処理させる情報項目",
+        "委託にあたり町が行う情報保護対策",
+        "委託理由",
+        "委託の開始時期及び期限",
+        "受託事業者に行わせる情報保護対策",
+    ]
+
+
+def test_borderless_sheet_maps_every_row():
+    lay = _layout()
+    sec = map_record(segment_submissions(lay)[0], lay, document_id="x").record.sections[0]
+    assert sec.kind == "業務委託"
+    assert sec.reason == "評価替えの事務量が多く、専門の事業者に委託するため。"
+    assert [(p.start, p.end) for p in sec.periods] == [("2026-05-01", "2027-03-31")]
+    assert sec.protection.ward == "checklist"
+    assert sec.protection.contractor == "checklist"
+    assert [i.name for i in sec.data_items] == ["固定資産の所有者の氏名", "住所"]
+
+
+def test_unknown_wrapped_label_is_still_dropped():
+    units = [
+        u
+        for u in layout_units(
+            fx.layout([page(1, [block_of(_rows([(["なにかの", "備考欄"], ["自由記述"])]))])])
+        )
+    ]
+    assert region_pairs(units) == []
