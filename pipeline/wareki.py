@@ -183,6 +183,9 @@ _RECURRING = re.compile(
 _NOTE = re.compile(r"※[^\n]*")
 _CONNECT = re.compile(r"^\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
 _APPROX = re.compile(r"ごろ|頃|程度")
+# 予定 right after a period, in brackets or not, also after an open end's から/以降:
+# ``令和7年10月1日から(予定)``, ``…まで 予定``, ``…以降の予定``.
+_PLANNED_AFTER = re.compile(r"\s*(?:から|より|以降|以後)?\s*(?:の)?\s*[(\[【]?\s*(?:実施)?予定")
 _ITEM_MARK = re.compile(r"(?:^|\s)(?:\d{1,2}|\(\d{1,2}\)|[①-⑳])[\s.、)]*(?=\S)")
 
 
@@ -262,7 +265,7 @@ def parse_periods(s: str) -> tuple[list[Period], bool]:
                 start=sp.start.iso() if sp.start else None,
                 end=sp.end.iso() if sp.end else None,
                 approximate=bool(_APPROX.search(text[sp.a : sp.b])),
-                planned="予定" in text[sp.a : sp.b] or bool(re.match(r"\s*\(?\s*予定", after)),
+                planned="予定" in text[sp.a : sp.b] or bool(_PLANNED_AFTER.match(after)),
             )
         )
     return periods, is_recurring(text)
