@@ -44,9 +44,10 @@ def outcomes(db: Path) -> dict[str, tuple]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out: dict[str, tuple] = {}
-        for name, reason, cls, sha, msg in con.execute(
-            "SELECT file_name, reason, error_class, file_sha256, message FROM quarantine"
+        for name, reason, cls, sha, msg, path in con.execute(
+            "SELECT file_name, reason, error_class, file_sha256, message, path FROM quarantine"
         ).fetchall():
+            assert path and Path(path).name == name, f"quarantine row of {name} lost its path"
             out[name] = ("quarantined", reason, cls, sha, msg)
         for name, sha, codes in con.execute(
             "SELECT f.file_name, f.file_sha256, list(w.code) FILTER (WHERE w.code IS NOT NULL) "
