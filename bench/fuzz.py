@@ -1,7 +1,7 @@
 """Bounded fuzzing of the whole extraction path: mutated sample PDFs (byte flips,
-truncations, splices, deleted / repeated chunks, absurd numbers) go through
-`pipeline.process.process_document` inside fugi's own worker pool (timeout, memory
-limit, crash isolation), exactly as `fugi ingest` runs them.
+truncations, splices, deleted / repeated chunks, absurd numbers) go through fugi's own
+worker pool (flows/worker.py: timeout, memory limit, crash isolation; open, extract,
+segment, map, validate), exactly as `fugi ingest` runs them.
 
     .venv/bin/python bench/fuzz.py                 # 10 minutes, 2 workers
     .venv/bin/python bench/fuzz.py --minutes 1 --seed 7 --save /tmp/fuzz-finds
