@@ -38,7 +38,11 @@ UNITS = (
 )
 _APPROX_BEFORE = r"(?:約|およそ|概ね|おおむね|大よそ|推定)"
 _APPROX_AFTER = r"(?:程度|前後|ほど|余り|余|強|弱)"
-_NUMBER = r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1,200 / 1, 200 (OCR spaces) / 210 000 (space-grouped) / 210.000 (OCR'd comma, see _value).
+_NUMBER = (
+    r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d{2,3}(?:[ \t]\d{3})+(?!\d)|\d+(?:\.\d+)?"
+)
+_OCR_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COUNT_RE = re.compile(
     rf"(?P<approx>{_APPROX_BEFORE})?[ \t\u3000]*(?P<num>{_NUMBER})[ \t\u3000]*"
     rf"(?P<man>万|千)?[ \t\u3000]*(?P<unit>{'|'.join(UNITS)})"
@@ -54,6 +58,8 @@ _LABEL_TRIM = " \t:：・-－―…=＝※"
 
 def _value(num: str, man: str | None) -> int | float:
     digits = re.sub(r"[,\s]", "", num)
+    if man is None and _OCR_THOUSANDS.fullmatch(digits):
+        digits = digits.replace(".", "")  # 210.000 人: a head count has no three decimals
     value: float = float(digits)
     if man == "万":
         value *= 10_000
@@ -75,6 +81,31 @@ def _clean_label(text: str) -> str | None:
     return label
 
 
+def _count(label: str | None, m: re.Match[str]) -> Count:
+    return Count(
+        label=label,
+        value=_value(m.group("num"), m.group("man")),
+        approx=bool(m.group("approx") or m.group("after")),
+        unit=m.group("unit"),
+    )
+
+
+_BREAKDOWN = re.compile(r"[×xX*＊+＋]|内訳|うち|内数")
+
+
+def _bracket_label(line: str, depths: list[int], m: re.Match[str]) -> str | None:
+    """The label of a count of its own printed in brackets (``（年間受付件数 約42,000件）``);
+    None for a breakdown of the count before it (``（25人×4か所）``, ``（うち…）``)."""
+    start = m.start()
+    open_at = max((i for i in range(start) if depths[i] == 0), default=-1) + 1
+    end = next((i for i in range(start, len(line)) if depths[i] == 0), len(line))
+    inner = line[open_at:end].lstrip("(（")
+    if _BREAKDOWN.search(inner):
+        return None
+    label = _clean_label(line[open_at:start].lstrip("(（"))
+    return label if label and re.search(r"[\u3400-\u9fff]{2}", label) else None
+
+
 def _line_counts(line: str, fallback: str | None) -> tuple[list[Count], str | None]:
     """Counts on one line and the label this line leaves pending for the next lines."""
     depths = bracket_depths(line)
@@ -82,18 +113,14 @@ def _line_counts(line: str, fallback: str | None) -> tuple[list[Count], str | No
     prev_end = 0
     for m in _COUNT_RE.finditer(line):
         if depths[m.start("num")] > 0:
+            own = _bracket_label(line, depths, m)
+            if own is not None:
+                counts.append(_count(own, m))
             continue
         if line[max(0, m.start() - 1) : m.start()] == "第":
             continue
         own = _clean_label(line[prev_end : m.start()])
-        counts.append(
-            Count(
-                label=own or fallback,
-                value=_value(m.group("num"), m.group("man")),
-                approx=bool(m.group("approx") or m.group("after")),
-                unit=m.group("unit"),
-            )
-        )
+        counts.append(_count(own or fallback, m))
         prev_end = m.end()
     pending = None if counts else _clean_label(line)
     return counts, pending

@@ -25,6 +25,7 @@ _MARKERS = (
     re.compile(r"(?:^|(?<=\s))([①-⑳])\s*"),
     re.compile(r"(?:^|(?<=\s))(\d{1,2})[.、]\s*"),
     re.compile(r"(?:^|(?<=\s))\(([ア-ン])\)\s*"),
+    re.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s*"),
 )
 _COUNT_HEAD = re.compile(r"数|規模|見込")
 LABEL_SCORE = 0.75
@@ -66,7 +67,29 @@ def _body_lines(units: list[Unit], desc: Pair | None) -> list[str]:
     lines = desc.raw_value.split("\n") if desc else []
     last_row = max((i for i, u in enumerate(units) if u.kind == "row"), default=-1)
     lines += [u.text for u in units[last_row + 1 :] if u.kind == "line"]
-    return [nfkc(ln) for ln in lines if ln.strip()]
+    return [nfkc(_CIRCLED.sub(_circled_to_paren, ln)) for ln in lines if ln.strip()]
+
+
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ①..⑳, which NFKC would turn into bare digits
+
+
+def _circled_to_paren(m: re.Match[str]) -> str:
+    return f"({ord(m.group(0)) - 0x2460 + 1})"
+
+
+# Top-level numbering with a period (1.概要 / ３．対象者数, NFKC: 3.): the document's style
+# when its first numbered line uses it; then "1." is a heading, not a sub-item.
+_TOP_DOT = re.compile(r"^\s*(\d{1,2})\s*[.、]\s*(?![\d人件名年月日時歳回か%万千百])(\S.*)$")
+_FIRST_NUMBERED = re.compile(r"^\s*\d{1,2}\s*(?P<dot>[.、])?\s*(?!\d)\S")
+
+
+def top_heading(lines: list[str]) -> re.Pattern[str]:
+    """The pattern of this description's top-level headings (``3 対象者数`` or ``3.対象者数``)."""
+    for ln in lines:
+        m = _FIRST_NUMBERED.match(ln)
+        if m:
+            return _TOP_DOT if m.group("dot") else _TOP_HEADING
+    return _TOP_HEADING
 
 
 def parse_agenda(lines: list[str]) -> list[str]:
@@ -75,8 +98,9 @@ def parse_agenda(lines: list[str]) -> list[str]:
     if start is None:
         return []
     block: list[str] = []
+    top = top_heading(lines)
     for ln in lines[start + 1 :]:
-        if _TOP_HEADING.match(ln) or ln.strip().startswith("※"):
+        if top.match(ln) or ln.strip().startswith("※"):
             break
         block.append(ln)
     text = "\n".join(block)
@@ -109,9 +133,10 @@ def _agenda_item(raw: str) -> str | None:
 def parse_overview_counts(lines: list[str]) -> list[Count]:
     """Counts under a numbered heading about numbers (対象者数, 想定投稿数, 接種対象者の規模 …)."""
     out: list[Count] = []
+    top = top_heading(lines)
     i = 0
     while i < len(lines):
-        m = _TOP_HEADING.match(lines[i])
+        m = top.match(lines[i])
         title = m.group(2) if m else ""
         head = re.split(r"\s", title.strip(), maxsplit=1)[0] if title else ""
         if not m or not _COUNT_HEAD.search(head):
@@ -121,7 +146,7 @@ def parse_overview_counts(lines: list[str]) -> list[Count]:
         i += 1
         while (
             i < len(lines)
-            and not _TOP_HEADING.match(lines[i])
+            and not top.match(lines[i])
             and not lines[i].strip().startswith("※")
         ):
             block.append(lines[i])
