@@ -15,7 +15,7 @@ _ARTICLE_FIRST = re.compile(
 # OCR may misread ◇ (as の, ○, <> …): a line that is only "<one char> 第N条…（subject）" is one too.
 _LINE_ARTICLE = re.compile(
     rf"^[ \t\u3000\-・]*[^\s第]{{0,2}}[ \t\u3000]*(?P<article>{_ARTICLE})[ \t\u3000]*"
-    r"\((?P<subject>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)[ \t\u3000]*$",
+    r"\((?P<subject>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)?[ \t\u3000]*$",  # ) lost by OCR
     re.M,
 )
 _SUBJECT_FIRST = re.compile(rf"◇\s*(?P<subject>[^◇()\n]+?)\s*\(\s*(?P<article>{_ARTICLE})\s*\)")
@@ -55,8 +55,12 @@ def _provision(article: str, subject: str | None) -> Provision:
 
 _DASHES = "‐‑‒–—―−ーｰ－-"  # "-" last: literal inside a character class
 _W = r"[ \t\u3000\n]"  # layout whitespace, line breaks included
+# Inside a 資料 number only, between digits, OCR's kanji 一 (and 二's stroke ニ never) is a dash:
+# ``資料12一1`` -> ``資料12-1``; 一 elsewhere in text is left alone.
+_REF_DASHES = "一" + _DASHES
 _REF_RE = re.compile(
-    rf"資料{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_DASHES}]{_W}*\d))?(?:{_W}*[{_DASHES}]{_W}*\d+)*)"
+    rf"資料{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_REF_DASHES}]{_W}*\d))?"
+    rf"(?:{_W}*[{_REF_DASHES}]{_W}*\d+)*)"
 )
 
 
@@ -71,14 +75,14 @@ def find_references(s: str, own: str | None = None) -> list[str]:
     own_key = _ref_key(own) if own else None
     out: list[str] = []
     for m in _REF_RE.finditer(nfkc(s)):
-        ref = "資料" + re.sub(rf"[\s{_DASHES}]+", _dash_or_join, m.group("num"))
+        ref = "資料" + re.sub(rf"[\s{_REF_DASHES}]+", _dash_or_join, m.group("num"))
         if ref != own_key and ref not in out:
             out.append(ref)
     return out
 
 
 def _dash_or_join(m: re.Match[str]) -> str:
-    return "-" if any(ch in _DASHES for ch in m.group(0)) else ""
+    return "-" if any(ch in _REF_DASHES for ch in m.group(0)) else ""
 
 
 def _ref_key(own: str) -> str | None:

@@ -17,7 +17,13 @@ from pipeline.labels import match_label
 from pipeline.map_context import MapContext
 from pipeline.pairs import Pair, region_pairs
 from pipeline.parties import parse_contractors, parse_party
-from pipeline.text import normalize_text, split_outside_brackets, strip_label
+from pipeline.text import (
+    normalize_text,
+    ocr_suspect,
+    split_outside_brackets,
+    strip_label,
+    strip_ocr_edge_junk,
+)
 from pipeline.wareki import parse_periods, parse_schedule
 
 LABEL_SCORE = 0.75
@@ -74,6 +80,8 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
     """Store the pair in `fields`, map it when its label is known; return the catalogue field."""
     key = strip_label(p.label)
     value = normalize_text(p.raw_value)
+    if value is not None and p.confidence is not None:
+        value = _checked_ocr_value(ctx, key, value, p.page)
     m = match_label(p.label, "section")
     if value is not None and m.field != "title":  # the 件名 is the section's title, not a field
         sec.fields[key] = f"{sec.fields[key]} {value}" if key in sec.fields else value
@@ -93,6 +101,16 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
     for sub in setter(sec, p, value):
         ctx.prov_pair(f"{path}.{sub}", p)
     return m.field
+
+
+def _checked_ocr_value(ctx: MapContext, key: str, value: str, page: int) -> str | None:
+    """An OCR'd value without junk glyphs at its ends; a warning for what was cut or looks misread."""
+    clean, junk = strip_ocr_edge_junk(value)
+    if junk:
+        ctx.warn("ocr_suspect", f"「{key}」: dropped OCR edge junk 「{junk}」", page)
+    if clean and ocr_suspect(clean):
+        ctx.warn("ocr_suspect", f"「{key}」: value may be misread: 「{clean[:40]}」", page)
+    return clean or None
 
 
 def _set_title(sec: Section, p: Pair, value: str) -> list[str]:

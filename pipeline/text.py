@@ -177,3 +177,31 @@ def neutral_admin(s: str) -> str:
     """
     s = _NAMED_ADMIN.sub("自治体", s)
     return _BARE_ADMIN.sub("区", s)
+
+
+# Glyphs OCR makes of ruling lines and specks at a cell's edge (納税課= / …させる。「][).
+_EDGE_JUNK = "「」『』[]{}=|“”\"'‘’`^~_"
+_PAIRS = {"」": "「", "』": "『", "]": "[", "}": "{"}
+_SUSPECT = re.compile(r"[=|“”\[\]{}^~_]")
+
+
+def strip_ocr_edge_junk(s: str) -> tuple[str, str]:
+    """(value without unbalanced junk glyphs at its ends, the junk removed):
+    ``"納税課="`` -> ``("納税課", "=")``; ``"…保管させる。「]["`` -> ``("…保管させる。", "「][")``;
+    a balanced ``「特記事項」`` at the end stays."""
+    end = len(s)
+    while end > 0 and s[end - 1] in _EDGE_JUNK:
+        ch = s[end - 1]
+        opener = _PAIRS.get(ch)
+        if opener is not None and s.count(opener, 0, end - 1) >= s.count(ch, 0, end):
+            break  # closes a bracket opened in the value
+        end -= 1
+    start = 0
+    while start < end and s[start] in _EDGE_JUNK and s[start] not in "「『[{":
+        start += 1
+    return s[start:end].strip(), s[:start] + s[end:]
+
+
+def ocr_suspect(s: str) -> bool:
+    """True when an OCR'd value still holds glyphs typical of misreads (= | [ ] stray 「)."""
+    return bool(_SUSPECT.search(s)) or s.count("「") != s.count("」")
