@@ -19,7 +19,7 @@ from pipeline.tokenize import split_department
 from pipeline.units import Unit, compact
 from pipeline.wareki import parse_date, parse_prior_approvals
 
-_MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐]+[)）]?$")
+_MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐一]+[)）]?$")
 _DEPT = re.compile(r"担当(?:部課|課|部署)[:：](?P<raw>[^)）]+)")
 
 
@@ -107,4 +107,23 @@ def _title(ctx: MapContext, units: list[Unit]) -> str | None:
             nxt = units[i + 1]
             ctx.prov("title", nxt.page, nxt.bbox)
             return normalize_text(nxt.text)
-    return None
+    return _title_of_unlabelled_row(ctx, units)
+
+
+def _title_of_unlabelled_row(ctx: MapContext, units: list[Unit]) -> str | None:
+    """The cover's only label/value row, its label unreadable (a scan lost 件　名): its value is
+    the title. Said with a warning; a cover with several such rows gives no title."""
+    rows = [u for u in units if u.kind == "row" and len(u.cells) >= 2]
+    if len(rows) != 1 or len(compact(rows[0].cells[0].text)) > 2:
+        return None
+    row = rows[0]
+    value = normalize_text("\n".join(c.text for c in row.cells[1:]))
+    if not value:
+        return None
+    ctx.warn(
+        "title_label_unread",
+        "the cover's 件名 label is unreadable; its one row read as the title",
+        row.page,
+    )
+    ctx.prov("title", row.page, row.bbox)
+    return value

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.labels import match_label
 from pipeline.units import Unit
 
@@ -94,6 +96,24 @@ def classify_unit_text(key: str) -> Heading:
     m = _COVER.match(key.replace("･", "・"))
     if m:
         return Heading("cover", key, council=m.group("council"), item_kind=m.group("kind"))
+    return _ocr_cover(key)
+
+
+_KINDS = ("諮問・報告事項", "付議事項", "諮問事項", "報告事項")
+_COUNCIL_END = re.compile(r"^.{2,40}?(?:会議|審議会|委員会)$")
+
+
+def _ocr_cover(key: str) -> Heading:
+    """A cover heading whose kind word has one OCR error (論問・報告事項, 付議事頂): the council
+    name must end in 会議/審議会/委員会 right before it, and the word keep 3 of 4 characters."""
+    for kind in _KINDS:
+        council, tail = key[: -len(kind)], key[-len(kind) :]
+        if (
+            len(key) > len(kind)
+            and Levenshtein.distance(tail, kind) == 1
+            and _COUNCIL_END.match(council)
+        ):
+            return Heading("cover", key, council=council, item_kind=kind)
     return NONE
 
 
