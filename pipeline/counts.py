@@ -39,9 +39,7 @@ UNITS = (
 _APPROX_BEFORE = r"(?:約|およそ|概ね|おおむね|大よそ|推定)"
 _APPROX_AFTER = r"(?:程度|前後|ほど|余り|余|強|弱)"
 # 1,200 / 1, 200 (OCR spaces) / 210 000 (space-grouped) / 210.000 (OCR'd comma, see _value).
-_NUMBER = (
-    r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d{2,3}(?:[ \t]\d{3})+(?!\d)|\d+(?:\.\d+)?"
-)
+_NUMBER = r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d{2,3}(?:[ \t]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _OCR_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COUNT_RE = re.compile(
     rf"(?P<approx>{_APPROX_BEFORE})?[ \t\u3000]*(?P<num>{_NUMBER})[ \t\u3000]*"

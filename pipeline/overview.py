@@ -144,11 +144,7 @@ def parse_overview_counts(lines: list[str]) -> list[Count]:
             continue
         block = [title]
         i += 1
-        while (
-            i < len(lines)
-            and not top.match(lines[i])
-            and not lines[i].strip().startswith("※")
-        ):
+        while i < len(lines) and not top.match(lines[i]) and not lines[i].strip().startswith("※"):
             block.append(lines[i])
             i += 1
         out.extend(parse_counts("\n".join(block), label=head))

@@ -42,7 +42,9 @@ SHEET = [
 
 
 def _layout():
-    sheet = page(2, [block_of([line("件名 固定資産評価業務の委託について", x0=60, y0=80)] + _rows(SHEET))])
+    sheet = page(
+        2, [block_of([line("件名 固定資産評価業務の委託について", x0=60, y0=80)] + _rows(SHEET))]
+    )
     cover = fx.cover_page(
         1,
         "東谷町個人情報保護審議会 報告事項",

@@ -13,7 +13,9 @@ def _cover(items):
     pages = [
         page(1, items),
         fx.overview_page(2, [("事業名", "下水道使用料の口座振替"), ("担当課", "料金課")]),
-        fx.sheet_page(3, "下水道使用料システムの改修について", [("保有課", "料金課"), ("委託先", "未定")]),
+        fx.sheet_page(
+            3, "下水道使用料システムの改修について", [("保有課", "料金課"), ("委託先", "未定")]
+        ),
     ]
     return fx.layout(pages, "wrapped.pdf")
 

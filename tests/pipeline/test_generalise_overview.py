@@ -35,7 +35,9 @@ def test_circled_agenda_and_full_width_period_headings():
 
 
 def test_parenthesis_numbered_agenda():
-    lines = _lines("1 概要\n説明。\n2 報告内容\n1) 電算処理 窓口システムを改修する。\n2) 業務委託 改修を委託する。")
+    lines = _lines(
+        "1 概要\n説明。\n2 報告内容\n1) 電算処理 窓口システムを改修する。\n2) 業務委託 改修を委託する。"
+    )
     assert parse_agenda(lines) == ["電算処理 窓口システムを改修する。", "業務委託 改修を委託する。"]
 
 
@@ -51,6 +53,8 @@ def test_breakdown_in_brackets_is_not_a_count():
     assert len(parse_counts("約600人（20人×30日）")) == 1
 
 
-@pytest.mark.parametrize("printed", ["約 72,000 人", "約 72, 000 人", "約 72 000 人", "約 72.000 人"])
+@pytest.mark.parametrize(
+    "printed", ["約 72,000 人", "約 72, 000 人", "約 72 000 人", "約 72.000 人"]
+)
 def test_thousands_as_printed_or_ocr_read(printed):
     assert parse_counts(printed, label="対象者数")[0].value == 72000

@@ -9,7 +9,12 @@ from pipeline.wareki import parse_periods
 
 @pytest.mark.parametrize(
     "text",
-    ["令和9年7月1日から（予定）", "令和9年7月1日から 予定", "令和9年7月1日以降（予定）", "令和9年7月1日から令和10年3月31日まで(予定)"],
+    [
+        "令和9年7月1日から（予定）",
+        "令和9年7月1日から 予定",
+        "令和9年7月1日以降（予定）",
+        "令和9年7月1日から令和10年3月31日まで(予定)",
+    ],
 )
 def test_planned(text):
     periods, _ = parse_periods(text)
