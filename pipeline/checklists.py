@@ -20,7 +20,7 @@ from pipeline.change_marks import marked_runs
 from pipeline.checklist import measure_key, parse_mark, parse_party_cell
 from pipeline.map_context import MapContext
 from pipeline.pairs import ValueLine
-from pipeline.text import join_lines
+from pipeline.text import join_lines, strip_ocr_edge_junk
 from pipeline.units import Unit, compact
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -113,6 +113,10 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
     if measure_cell is None or measure_cell is mark_cell or measure_cell.row != u.part:
         return
     measure = join_lines(measure_cell.text.split("\n"))
+    if measure and _is_ocr(measure_cell):
+        measure, junk = strip_ocr_edge_junk(measure)
+        if junk:
+            ctx.warn("ocr_suspect", f"checklist measure: dropped OCR edge junk 「{junk}」", u.page)
     if not measure:
         return
     if st.party is None:
@@ -135,6 +139,10 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             mark_cell=own_mark,
         )
     )
+
+
+def _is_ocr(cell: Cell) -> bool:
+    return any(s.confidence is not None for ln in cell.lines for s in ln.spans)
 
 
 def _guess_missing_types(ctx: MapContext, drafts: list[_Draft]) -> None:

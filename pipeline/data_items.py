@@ -37,7 +37,8 @@ _SUBLABEL = re.compile(
     r"|記録(?:する|される)(?:個人)?情報の?項目|記録項目|処理させる情報項目|結合される情報項目"
     r"|記録するコンピュータ[ー]?|記録媒体)"
 )
-_HEADING = re.compile(r"【(?P<h>[^】]{1,60})】")
+# 【…に係る情報項目】; OCR may read the lenticular brackets as 〔 〕.
+_HEADING = re.compile(r"[【〔](?P<h>[^】〕]{1,60})[】〕]")
 _SUBJECT_SUFFIX = re.compile(r"(?:に係る|に関する|の)?(?:個人)?情報項目$")
 _DEFINITION = re.compile(r"※[ \t\u3000]*「?(?P<term>[^」\s]{1,20})」?[ \t\u3000]*の定義")
 _REF_ONLY = re.compile(r"^\s*(?:資料|別紙|別添|別表).{0,20}?(?:のとおり|を参照|参照)。?\s*$")

@@ -221,7 +221,7 @@ def split_label_line(text: str) -> tuple[str, str] | None:
         rest = rest[1:]
         if compact(ch):
             seen += 1
-    return "件名", rest.strip(" \t\u3000:：")
+    return "件名", rest.strip(" \t\u3000:：.．・")  # 件名. (OCR speck for the gap)
 
 
 def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:

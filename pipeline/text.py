@@ -180,8 +180,10 @@ def neutral_admin(s: str) -> str:
 
 
 # Glyphs OCR makes of ruling lines and specks at a cell's edge (納税課= / …させる。「][).
-_EDGE_JUNK = "「」『』[]{}=|“”\"'‘’`^~_"
+_EDGE_JUNK = "「」『』[]{}=|“”‘’`^~_"
 _PAIRS = {"」": "「", "』": "『", "]": "[", "}": "{"}
+_HARD_JUNK = "=|“”`^~_"  # never ends a printed value
+_SPECKS = re.compile(r"[\u3040-\u30ff.,・ー\-]{0,2}")  # what OCR reads after it (“っ)
 _SUSPECT = re.compile(r"[=|“”\[\]{}^~_]")
 
 
@@ -190,6 +192,9 @@ def strip_ocr_edge_junk(s: str) -> tuple[str, str]:
     ``"納税課="`` -> ``("納税課", "=")``; ``"…保管させる。「]["`` -> ``("…保管させる。", "「][")``;
     a balanced ``「特記事項」`` at the end stays."""
     end = len(s)
+    hard = max((i for i in range(max(0, len(s) - 3), len(s)) if s[i] in _HARD_JUNK), default=-1)
+    if hard > 0 and _SPECKS.fullmatch(s[hard + 1 :]):
+        end = hard  # “っ / =ー : a junk glyph and a speck or two read after it
     while end > 0 and s[end - 1] in _EDGE_JUNK:
         ch = s[end - 1]
         opener = _PAIRS.get(ch)

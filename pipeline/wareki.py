@@ -33,11 +33,13 @@ _NUM = rf"(?:\d{{1,2}}|{_KNUM})"
 _SP = r"[ \t\u3000]*"  # spaces inside a date (pdftotext spacing); no line breaks
 _ERA_RE = "|".join(ERAS)
 
+# 日 as OCR misreads it after a day number (31旭, 1曰): still the day.
+_DAY = "[日曰旭]"
 _DATE_RE = re.compile(
     rf"(?P<era>{_ERA_RE}){_SP}(?P<ey>元|{_NUM}){_SP}年(?!{_SP}度)"
-    rf"(?:{_SP}(?P<em>{_NUM}){_SP}月(?:{_SP}(?P<ed>{_NUM}){_SP}日)?)?"
+    rf"(?:{_SP}(?P<em>{_NUM}){_SP}月(?:{_SP}(?P<ed>{_NUM}){_SP}{_DAY})?)?"
     rf"|(?P<wy>(?:18|19|20)\d\d){_SP}年(?!{_SP}度)"
-    rf"(?:{_SP}(?P<wm>\d{{1,2}}){_SP}月(?:{_SP}(?P<wd>\d{{1,2}}){_SP}日)?)?"
+    rf"(?:{_SP}(?P<wm>\d{{1,2}}){_SP}月(?:{_SP}(?P<wd>\d{{1,2}}){_SP}{_DAY})?)?"
     rf"|(?<![\d.\-/])(?P<sy>(?:19|20)\d\d)(?P<sep>[/.])(?P<sm>\d{{1,2}})(?:(?P=sep)(?P<sd>\d{{1,2}}))?(?![\d])"
     rf"|(?<![A-Za-z])(?P<ab>[RHS]|令和|平成|昭和)(?P<aby>\d{{1,2}})\.(?P<abm>\d{{1,2}})(?:\.(?P<abd>\d{{1,2}}))?(?!\d)"
     rf"|(?P<same>同年{_SP})?(?<![\d.])(?P<pm>\d{{1,2}}|{_KNUM}){_SP}月(?:{_SP}(?P<pd>\d{{1,2}}|{_KNUM}){_SP}日)?"

@@ -1,0 +1,69 @@
+"""OCR misreads in values: 日 read as 旭/曰, 【 as 〔, a speck after 件名, junk after a title."""
+
+from __future__ import annotations
+
+from pipeline.data_items import parse_items_cell
+from pipeline.pairs import split_label_line
+from pipeline.text import strip_ocr_edge_junk
+from pipeline.wareki import parse_periods
+
+
+def test_day_character_misread_in_a_period_end():
+    periods, _ = parse_periods("令和8年6月1曰から令和11年5月31旭まで")
+    assert [(p.start, p.end) for p in periods] == [("2026-06-01", "2029-05-31")]
+
+
+def test_subject_heading_in_tortoise_shell_brackets():
+    cell = parse_items_cell("〔図書館の利用者に係る情報項目】\n氏名、住所、電話番号")
+    assert cell.data_subjects == "図書館の利用者"
+    assert [i.name for i in cell.items] == ["氏名", "住所", "電話番号"]
+
+
+def test_speck_between_the_title_label_and_its_value():
+    assert split_label_line("件名.道路占用許可の電子申請について") == (
+        "件名",
+        "道路占用許可の電子申請について",
+    )
+
+
+def test_junk_glyph_and_a_speck_after_a_value():
+    assert strip_ocr_edge_junk("道路占用許可の電子申請について”っ") == (
+        "道路占用許可の電子申請について",
+        "”っ",
+    )
+    assert strip_ocr_edge_junk("x=ab") == ("x=ab", "")
+
+
+def test_checklist_measure_loses_ocr_junk_at_its_end():
+    import fixtures_documents as fx
+
+    from pipeline.mapping import map_record
+    from pipeline.segment import segment_submissions
+
+    groups = [
+        (
+            "区が行う情報保護対策\n【運用上の対策】",
+            [("○", "全体の業務フローを作成し、委託先と共有する。「]")],
+        )
+    ]
+    check = fx.checklist_page(3, "5 業務委託にかかる個人情報保護対策チェックリスト", groups)
+    for t in check.tables:
+        for c in t.cells:
+            for ln in c.lines:
+                for sp in ln.spans:
+                    sp.confidence = 0.8
+    pages = [
+        fx.cover_page(
+            1,
+            "東浜町個人情報保護審議会 報告事項",
+            "窓口業務の委託について",
+            ["条例の根拠"],
+            "（担当部課：町民課）",
+        ),
+        fx.sheet_page(2, "窓口業務の委託について", [("保有課", "町民課"), ("委託先", "未定")]),
+        check,
+    ]
+    lay = fx.layout(pages, "ocr_check.pdf")
+    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
+    assert [r.measure for r in rec.checklists] == ["全体の業務フローを作成し、委託先と共有する。"]
+    assert any(w.code == "ocr_suspect" and w.page == 3 for w in rec.warnings)
