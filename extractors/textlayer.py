@@ -148,9 +148,15 @@ def _line_glyphs(
                 x0, y0, x1, y1 = _xf_box(mat, x0, y0, x1, y1)
                 ox, oy = mat.a * ox + mat.c * oy + mat.e, mat.b * ox + mat.d * oy + mat.f
             glyphs.append(
-                Glyph(ch["c"], x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha)
+                Glyph(_char(ch["c"]), x0, y0, x1, y1, ox, oy, font, size, drawn_bold, cflags, alpha)
             )
     return glyphs
+
+
+def _char(c: str) -> str:
+    """A lone UTF-16 surrogate (a damaged string decoded by MuPDF) is not text: U+FFFD,
+    which the quality check counts as unmapped. Surrogates cannot be stored or sent as UTF-8."""
+    return "\ufffd" if c and 0xD800 <= ord(c[0]) <= 0xDFFF else c
 
 
 def _xf_box(
