@@ -13,7 +13,13 @@ from pipeline.counts import parse_counts
 from pipeline.labels import match_label
 from pipeline.map_context import MapContext
 from pipeline.pairs import Pair, region_pairs
-from pipeline.text import nfkc, normalize_text, split_outside_brackets
+from pipeline.text import (
+    fix_ocr_numbers,
+    nfkc,
+    normalize_text,
+    split_outside_brackets,
+    strip_ocr_edge_junk,
+)
 from pipeline.units import Unit, compact
 
 CATEGORY_WORDS = ("電算処理", "外部結合", "業務委託", "再委託")
@@ -41,6 +47,8 @@ def map_overview(ctx: MapContext) -> Overview:
     for p in region_pairs(units, "overview"):
         m = match_label(p.label, "overview")
         value = normalize_text(p.raw_value)
+        if value is not None and p.confidence is not None:
+            value = _checked_ocr_value(ctx, p, value)
         if m is None or m.field is None or m.score < LABEL_SCORE or not value:
             continue
         if m.field == "divisions":
@@ -60,6 +68,14 @@ def map_overview(ctx: MapContext) -> Overview:
     if ov.agenda or ov.counts:
         ctx.prov("overview.agenda", units[0].page, units[0].bbox)
     return ov
+
+
+def _checked_ocr_value(ctx: MapContext, p: Pair, value: str) -> str | None:
+    """An OCR'd overview value: number contexts repaired, edge junk cut (warned)."""
+    clean, junk = strip_ocr_edge_junk(fix_ocr_numbers(value))
+    if junk:
+        ctx.warn("ocr_suspect", f"「{compact(p.label)}」: dropped OCR edge junk 「{junk}」", p.page)
+    return clean or None
 
 
 def _body_lines(units: list[Unit], desc: Pair | None) -> list[str]:

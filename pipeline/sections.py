@@ -18,6 +18,7 @@ from pipeline.map_context import MapContext
 from pipeline.pairs import Pair, region_pairs
 from pipeline.parties import parse_contractors, parse_party
 from pipeline.text import (
+    fix_ocr_numbers,
     normalize_text,
     ocr_suspect,
     split_outside_brackets,
@@ -105,7 +106,7 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
 
 def _checked_ocr_value(ctx: MapContext, key: str, value: str, page: int) -> str | None:
     """An OCR'd value without junk glyphs at its ends; a warning for what was cut or looks misread."""
-    clean, junk = strip_ocr_edge_junk(value)
+    clean, junk = strip_ocr_edge_junk(fix_ocr_numbers(value))
     if junk:
         ctx.warn("ocr_suspect", f"「{key}」: dropped OCR edge junk 「{junk}」", page)
     if clean and ocr_suspect(clean):

@@ -182,6 +182,7 @@ def neutral_admin(s: str) -> str:
 # Glyphs OCR makes of ruling lines and specks at a cell's edge (納税課= / …させる。「][).
 _EDGE_JUNK = "「」『』[]{}=|“”‘’`^~_"
 _PAIRS = {"」": "「", "』": "『", "]": "[", "}": "{"}
+_PAGE_NO_TAIL = re.compile(r"。\s*\d{1,3}\s*$")
 _HARD_JUNK = "=|“”`^~_"  # never ends a printed value
 _SPECKS = re.compile(r"[\u3040-\u30ff.,・ー\-]{0,2}")  # what OCR reads after it (“っ)
 _SUSPECT = re.compile(r"[=|“”\[\]{}^~_]")
@@ -195,7 +196,9 @@ def strip_ocr_edge_junk(s: str) -> tuple[str, str]:
     hard = max((i for i in range(max(0, len(s) - 3), len(s)) if s[i] in _HARD_JUNK), default=-1)
     if hard > 0 and _SPECKS.fullmatch(s[hard + 1 :]):
         end = hard  # “っ / =ー : a junk glyph and a speck or two read after it
-    while end > 0 and s[end - 1] in _EDGE_JUNK:
+    if m := _PAGE_NO_TAIL.search(s[:end]):
+        end = m.start() + 1  # 。15: a page number OCR'd into the cell after the last sentence
+    while end > 0 and (s[end - 1] in _EDGE_JUNK or (s[end - 1] == " " and end < len(s))):
         ch = s[end - 1]
         opener = _PAIRS.get(ch)
         if opener is not None and s.count(opener, 0, end - 1) >= s.count(ch, 0, end):
@@ -210,3 +213,16 @@ def strip_ocr_edge_junk(s: str) -> tuple[str, str]:
 def ocr_suspect(s: str) -> bool:
     """True when an OCR'd value still holds glyphs typical of misreads (= | [ ] stray 「)."""
     return bool(_SUSPECT.search(s)) or s.count("「") != s.count("」")
+
+
+_REF_KANJI_DASH = re.compile(r"(?<=資料)(\s*\d+)\s*一\s*(?=\d)")
+_COUNT_UNITS = "人件名世帯台校園社通枚冊戸"
+_OCR_COMMA = re.compile(rf"(?<![\d.])(\d{{1,3}})\.(\d{{3}})(?![\d.])(?=\s*[{_COUNT_UNITS}])")
+
+
+def fix_ocr_numbers(s: str) -> str:
+    """OCR misreads in number contexts only, inside running text: the dash of a 資料 number read
+    as 一 (``資料5一1`` -> ``資料5-1``) and a thousands comma read as a period before a count
+    unit (``約35.000人`` -> ``約35,000人``). Anything else is left as read."""
+    s = _REF_KANJI_DASH.sub(lambda m: m.group(1).strip() + "-", s)
+    return _OCR_COMMA.sub(r"\1,\2", s)

@@ -67,3 +67,18 @@ def test_checklist_measure_loses_ocr_junk_at_its_end():
     rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
     assert [r.measure for r in rec.checklists] == ["全体の業務フローを作成し、委託先と共有する。"]
     assert any(w.code == "ocr_suspect" and w.page == 3 for w in rec.warnings)
+
+
+def test_number_contexts_in_running_ocr_text():
+    from pipeline.text import fix_ocr_numbers
+
+    assert (
+        fix_ocr_numbers("利用者数約12.500人、詳細は資料7一2のとおり")
+        == "利用者数約12,500人、詳細は資料7-2のとおり"
+    )
+    assert fix_ocr_numbers("一人ずつ、資料7一覧、3.14倍") == "一人ずつ、資料7一覧、3.14倍"
+
+
+def test_page_number_and_spaced_junk_after_the_last_sentence():
+    assert strip_ocr_edge_junk("体制を確認する。27") == ("体制を確認する。", "27")
+    assert strip_ocr_edge_junk("防止させる。「] [") == ("防止させる。", "「] [")
