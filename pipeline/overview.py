@@ -32,8 +32,9 @@ _MARKERS = (
     re.compile(r"(?:^|(?<=\s))(\d{1,2})[.、]\s*"),
     re.compile(r"(?:^|(?<=\s))\(([ア-ン])\)\s*"),
     re.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s*"),
+    re.compile(r"(?:^|(?<=\n))([ア-ン])[ \t\u3000.、]+"),  # ア 電算処理 … (line start only)
 )
-_COUNT_HEAD = re.compile(r"数|規模|見込")
+_COUNT_HEAD = re.compile(r"数|規模|見込|対象|人員")
 LABEL_SCORE = 0.75
 
 
@@ -83,7 +84,13 @@ def _body_lines(units: list[Unit], desc: Pair | None) -> list[str]:
     lines = desc.raw_value.split("\n") if desc else []
     last_row = max((i for i, u in enumerate(units) if u.kind == "row"), default=-1)
     lines += [u.text for u in units[last_row + 1 :] if u.kind == "line"]
-    return [nfkc(_CIRCLED.sub(_circled_to_paren, ln)) for ln in lines if ln.strip()]
+    out = [nfkc(_CIRCLED.sub(_circled_to_paren, ln)) for ln in lines if ln.strip()]
+    return [piece for ln in out for piece in _GLUED_HEADING.split(ln) if piece.strip()]
+
+
+# A numbered count heading glued after a sentence on one line (…受信する。3.対象者数 約…):
+# the line is cut before it.
+_GLUED_HEADING = re.compile(r"(?<=。)\s*(?=\d{1,2}\s*[.、]?\s*[^\d\s.、。]{1,12}?(?:数|規模|見込))")
 
 
 _CIRCLED = re.compile("[\u2460-\u2473]")  # ①..⑳, which NFKC would turn into bare digits

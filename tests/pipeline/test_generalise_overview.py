@@ -58,3 +58,20 @@ def test_breakdown_in_brackets_is_not_a_count():
 )
 def test_thousands_as_printed_or_ocr_read(printed):
     assert parse_counts(printed, label="対象者数")[0].value == 72000
+
+
+def test_count_heading_glued_after_the_last_agenda_item():
+    lines = _lines(
+        "1.概要\n説明。\n2.付議内容\n(1)外部結合 県のシステムから課税資料を受信する。3.対象者数 約 9,100 人"
+    )
+    assert parse_agenda(lines) == ["外部結合 県のシステムから課税資料を受信する。"]
+    assert [(c.label, c.value) for c in parse_overview_counts(lines)] == [("対象者数", 9100)]
+
+
+def test_katakana_agenda_at_line_starts_and_a_heading_without_su():
+    lines = _lines(
+        "1 概要\n説明。\n2 報告内容\nア 電算処理 台帳システムを改修する。\nイ 業務委託 改修を委託する。\n"
+        "3 対象者 約 400 人"
+    )
+    assert parse_agenda(lines) == ["電算処理 台帳システムを改修する。", "業務委託 改修を委託する。"]
+    assert [(c.value, c.unit) for c in parse_overview_counts(lines)] == [(400, "人")]
