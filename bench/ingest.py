@@ -13,10 +13,16 @@ Measured, each into a fresh DuckDB file:
    hashing, worker pool, one writer) at 1 and 2 workers, for both batches;
 2. flow overhead on the born-digital batch, all in this process (`workers=0`, so only the
    orchestration differs): a plain loop `process_document` + `load_document` on one open
-   connection, versus `process_batch`, versus the Prefect flow `ingest_flow` (a warm-up flow
-   run first starts Prefect's temporary server; its start-up is reported on its own).
+   connection, versus the Prefect flow `ingest_flow` (hashing and planning, a task run per
+   stage and per loaded document, open/write/close per document; a warm-up flow run first
+   starts Prefect's temporary server, its start-up is reported on its own).
    overhead = (flow - loop) / flow.
+`--only scanned|born|overhead` runs one part (the machine is shared: parts can be run when
+it is quiet).
 The load average (`os.getloadavg`) is printed before and after: other jobs share the cores.
+"cores used" (CPU seconds of this process and its workers / wall seconds) shows how much
+of the machine a run actually got: when other jobs saturate the cores, a second worker
+cannot get a second core's worth and the 2-worker speed-up shrinks with it.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -71,9 +78,11 @@ def run_batch_timed(folder: Path, db: Path, workers: int) -> dict:
     from flows.ingest import process_batch
 
     db.unlink(missing_ok=True)
+    cpu0 = _cpu()
     t0 = time.perf_counter()
     s = process_batch([str(folder)], BatchOptions(db=str(db), workers=workers))
     wall = time.perf_counter() - t0
+    cpu = _cpu() - cpu0
     return {
         "workers": workers,
         "seconds": wall,
@@ -84,7 +93,18 @@ def run_batch_timed(folder: Path, db: Path, workers: int) -> dict:
         "ocr_pages": s.ocr_pages,
         "docs_per_s": (s.loaded + len(s.quarantined)) / wall,
         "pages_per_s": s.pages / wall,
+        "cpu_seconds": cpu,  # this process and its (finished) workers
+        "cores_used": cpu / wall,
     }
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have exited (the pool's workers)."""
+    me, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def run_loop(files: list[Path], db: Path) -> float:
@@ -112,45 +132,58 @@ def run_flow(folder: Path, db: Path, workers: int) -> float:
     return time.perf_counter() - t0
 
 
+PARTS = ("scanned", "born", "overhead")
+
+
 def measure(args: argparse.Namespace, work: Path) -> dict:
-    born = make_variants(sorted((SAMPLES / "good").glob("*.pdf")), args.born, work / "born", "b")
+    out: dict = {"load_before": os.getloadavg(), "cores": os.cpu_count()}
+    parts = args.only or PARTS
+    good = sorted((SAMPLES / "good").glob("*.pdf"))
+    born = make_variants(good, args.born, work / "born", "b")
     scans = sorted((SAMPLES / "scanned").glob("*.pdf"))
     scanned = make_variants(scans, len(scans) * args.scan_copies, work / "scan", "s")
-    out: dict = {"load_before": os.getloadavg(), "cores": os.cpu_count()}
-    out["born"] = {"files": len(born), "pages": page_count(born), "runs": []}
-    out["scanned"] = {"files": len(scanned), "pages": page_count(scanned), "runs": []}
     # Warm the page cache and this process's imports so the first timed run is not penalised.
     run_loop(born[:2], work / "warm.duckdb")
-    for kind, folder in (("scanned", work / "scan"), ("born", work / "born")):
+    for kind, folder, files in (("scanned", "scan", scanned), ("born", "born", born)):
+        if kind not in parts:
+            continue
+        out[kind] = {"files": len(files), "pages": page_count(files), "runs": []}
         for w in (1, 2):
-            r = run_batch_timed(folder, work / f"{kind}{w}.duckdb", w)
+            r = run_batch_timed(work / folder, work / f"{kind}{w}.duckdb", w)
             out[kind]["runs"].append(r)
             print(f"{kind} workers={w}: {r['seconds']:.1f} s", file=sys.stderr, flush=True)
-    t_loop = run_loop(born, work / "loop.duckdb")
-    t_batch0 = run_batch_timed(work / "born", work / "b0.duckdb", 0)["seconds"]
+    if "overhead" in parts:
+        out["overhead"] = measure_overhead(born, work)
+    out["load_after"] = os.getloadavg()
+    return out
+
+
+def measure_overhead(born: list[Path], work: Path) -> dict:
+    """The same files in this process: a plain loop versus the Prefect flow (workers=0)."""
     t0 = time.perf_counter()
     run_flow(work / "born" / born[0].name, work / "warm_flow.duckdb", 0)  # starts the server
     first_flow = time.perf_counter() - t0
     t_flow = run_flow(work / "born", work / "flow.duckdb", 0)
-    out["overhead"] = {
+    print(f"flow: {t_flow:.1f} s", file=sys.stderr, flush=True)
+    t_loop = run_loop(born, work / "loop.duckdb")
+    print(f"loop: {t_loop:.1f} s", file=sys.stderr, flush=True)
+    return {
+        "files": len(born),
         "loop_seconds": t_loop,
-        "process_batch_seconds": t_batch0,
         "flow_seconds": t_flow,
         "first_flow_run_seconds_1_doc": first_flow,
         "overhead_fraction": (t_flow - t_loop) / t_flow,
-        "process_batch_overhead_fraction": (t_batch0 - t_loop) / t_batch0,
     }
-    out["load_after"] = os.getloadavg()
-    return out
 
 
 def report(out: dict) -> None:
     con = Console()
     t = Table(title="ingest throughput (process_batch, fresh database each run)")
-    for col in ("batch", "files", "pages", "workers", "seconds", "docs/s", "pages/s", "OCR pages"):
+    cols = ("batch", "files", "pages", "workers", "seconds", "docs/s", "pages/s", "OCR pages")
+    for col in (*cols, "CPU s", "cores used"):
         t.add_column(col, justify="right" if col != "batch" else "left")
     for kind in ("born", "scanned"):
-        b = out[kind]
+        b = out.get(kind) or {"runs": []}
         for r in b["runs"]:
             t.add_row(
                 kind,
@@ -161,20 +194,23 @@ def report(out: dict) -> None:
                 f"{r['docs_per_s']:.2f}",
                 f"{r['pages_per_s']:.2f}",
                 str(r["ocr_pages"]),
+                f"{r['cpu_seconds']:.0f}",
+                f"{r['cores_used']:.2f}",
             )
     con.print(t)
     for kind in ("born", "scanned"):
-        runs = {r["workers"]: r for r in out[kind]["runs"]}
-        con.print(f"{kind}: 2 workers / 1 worker = {runs[1]['seconds'] / runs[2]['seconds']:.2f}x")
-    o = out["overhead"]
-    con.print(
-        f"born-digital batch in this process: plain loop {o['loop_seconds']:.1f} s, "
-        f"process_batch {o['process_batch_seconds']:.1f} s "
-        f"({o['process_batch_overhead_fraction']:.1%}), Prefect flow {o['flow_seconds']:.1f} s "
-        f"-> flow overhead {o['overhead_fraction']:.1%} of the flow's time; "
-        f"first flow run of the process (1 file, temporary server start) "
-        f"{o['first_flow_run_seconds_1_doc']:.1f} s"
-    )
+        if kind in out:
+            runs = {r["workers"]: r for r in out[kind]["runs"]}
+            speedup = runs[1]["seconds"] / runs[2]["seconds"]
+            con.print(f"{kind}: throughput of 2 workers / 1 worker = {speedup:.2f}x")
+    if o := out.get("overhead"):
+        con.print(
+            f"{o['files']} born-digital files in this process: plain loop (process_document + "
+            f"load_document) {o['loop_seconds']:.1f} s, Prefect flow {o['flow_seconds']:.1f} s "
+            f"-> flow overhead {o['overhead_fraction']:.1%} of the flow's time; the first flow "
+            f"run of a process (1 file, starts the temporary server) took "
+            f"{o['first_flow_run_seconds_1_doc']:.1f} s"
+        )
     con.print(f"load average before {out['load_before']}, after {out['load_after']}")
 
 
@@ -183,6 +219,9 @@ def main() -> None:
     ap.add_argument("--born", type=int, default=50, help="born-digital files (default 50)")
     ap.add_argument("--scan-copies", type=int, default=1, help="copies of each scanned sample")
     ap.add_argument("--json", help="also write the numbers here")
+    ap.add_argument(
+        "--only", action="append", choices=PARTS, help="run only this part (repeatable)"
+    )
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args()
     os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="fugi-bench-prefect-"))

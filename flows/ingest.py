@@ -49,7 +49,13 @@ from flows.batch import (  # noqa: E402
     plan_jobs,
     run_batch,
 )
-from flows.worker import WORKER_ENV, Job, crashed_result, default_workers, test_hook  # noqa: E402
+from flows.worker import (  # noqa: E402
+    Job,
+    crashed_result,
+    default_workers,
+    single_threaded,
+    test_hook,
+)
 from models.errors import TransientError  # noqa: E402
 from models.layout import Page  # noqa: E402
 from models.results import DocumentResult  # noqa: E402
@@ -148,6 +154,12 @@ def ingest_flow(
         flow_run_id=str(flow_run.get_id() or ""),
     )
     get_run_logger().info("ingest %s", summary.model_dump(exclude={"quarantined"}))
+    if summary.quarantined:
+        # Shown with the flow run in Prefect's UI: which files failed, and why.
+        from prefect.artifacts import create_table_artifact
+
+        rows = [q.model_dump() for q in summary.quarantined]
+        create_table_artifact(rows, key="fugi-quarantined", description="Quarantined files")
     return summary
 
 
@@ -175,7 +187,7 @@ def first_pass_task(
     """On a Dask worker: open the PDF, read its text layer; finish it when nothing needs OCR."""
     from pipeline.staged import first_pass_document
 
-    os.environ.update(WORKER_ENV)
+    single_threaded()
     test_hook(job.sha256)
     settings = ExtractSettings.model_validate_json(settings_json)
     got = first_pass_document(job.path, settings, job.meeting)
@@ -191,7 +203,7 @@ def ocr_page_task(
     """On a Dask worker: OCR one page (its Page, or the document's quarantined result)."""
     from pipeline.staged import ocr_page
 
-    os.environ.update(WORKER_ENV)
+    single_threaded()
     test_hook(partial.sha256, "ocr")
     return ocr_page(partial, job, ExtractSettings.model_validate_json(settings_json))
 

@@ -60,9 +60,22 @@ class Job:
     meeting: Meeting | None = None
 
 
+def single_threaded() -> None:
+    """One thread per native library in this process (the pool is the parallelism):
+    Tesseract/OpenMP and BLAS through WORKER_ENV, OpenCV through its own setting (it starts
+    a thread per core otherwise, and two workers on two cores would fight over them)."""
+    os.environ.update(WORKER_ENV)
+    try:
+        import cv2
+
+        cv2.setNumThreads(1)
+    except ImportError:
+        pass
+
+
 def limit_resources(memory_limit: int | None) -> None:
     """Called first in each worker: thread caps, address-space limit, Pillow's image guard."""
-    os.environ.update(WORKER_ENV)
+    single_threaded()
     if memory_limit:
         import resource
 

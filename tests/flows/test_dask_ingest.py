@@ -92,7 +92,9 @@ def test_ingest_on_a_local_dask_cluster(cluster, tmp_path):
 
     pdb = sqlite3.connect(tmp_path / "prefect" / "prefect.db")
     runs = dict(pdb.execute("SELECT name, state_type FROM task_run").fetchall())
+    (table,) = pdb.execute("SELECT data FROM artifact WHERE key = 'fugi-quarantined'").fetchone()
     pdb.close()
+    assert "worker_crashed" in table and "crash.pdf" in table  # the failures, in Prefect's UI
     assert runs["OCR 001_checklist_fragment_fax.pdf p1"] == "COMPLETED"
     assert runs["map 001_checklist_fragment_fax.pdf"] == "COMPLETED"
     assert runs["read prior_004_kumin_iken_h25.pdf"] == "COMPLETED"
