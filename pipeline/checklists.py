@@ -63,6 +63,7 @@ def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark
     marks: list[ChangeMark] = []
     for region in ctx.seg.regions_of("checklist"):
         drafts = _read_region(ctx, region)
+        _guess_missing_parties(ctx, drafts)
         _guess_missing_types(ctx, drafts)
         for d in drafts:
             _emit(ctx, region, d, rows, marks)
@@ -106,7 +107,8 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
         party, mtype = parse_party_cell(party_cell.text)
         if party is not None or mtype is not None:
             # A new party cell opens a new group: its type is its own, not the previous group's.
-            st.party = party or st.party
+            # A type with no party before any party is known (OCR lost 区が行う): guessed later.
+            st.party = party or st.party or _UNKNOWN_PARTY
             st.measure_type = mtype
     mark_cell = table.cell_at(u.part, cols.mark)
     measure_cell = table.cell_at(u.part, cols.measure)
@@ -138,6 +140,28 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             measure_cell=measure_cell,
             mark_cell=own_mark,
         )
+    )
+
+
+_UNKNOWN_PARTY = "?"
+# The counterparty's measures are imposed on it (…させる / …を受けさせる); the
+# administration's own are done or instructed (…する / …指導する).
+_IMPOSED = re.compile(r"させる。?$|させること。?$")
+
+
+def _guess_missing_parties(ctx: MapContext, drafts: list[_Draft]) -> None:
+    """Rows of a party cell that named only its type: the party their wording speaks for."""
+    unknown = [d for d in drafts if d.party == _UNKNOWN_PARTY]
+    if not unknown:
+        return
+    imposed = sum(1 for d in unknown if _IMPOSED.search(d.measure))
+    party = "counterparty" if imposed * 2 > len(unknown) else "ward"
+    for d in unknown:
+        d.party = party
+    ctx.warn(
+        "checklist_party_guessed",
+        f"{len(unknown)} checklist rows without a readable party: read as {party} from their wording",
+        unknown[0].page,
     )
 
 
