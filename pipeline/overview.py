@@ -82,8 +82,17 @@ def _checked_ocr_value(ctx: MapContext, p: Pair, value: str) -> str | None:
 def _body_lines(units: list[Unit], desc: Pair | None) -> list[str]:
     """事業内容's lines, then the text lines printed below the table (same region)."""
     lines = desc.raw_value.split("\n") if desc else []
-    last_row = max((i for i, u in enumerate(units) if u.kind == "row"), default=-1)
-    lines += [u.text for u in units[last_row + 1 :] if u.kind == "line"]
+    if desc is not None and desc.tail is not None and desc.bboxes:
+        # Borderless: no table ends the pairs; what follows is below the description's value.
+        page, box = desc.bboxes[-1]
+        lines += [
+            u.text
+            for u in units
+            if u.kind == "line" and (u.page > page or (u.page == page and u.bbox.y0 >= box.y1 - 1))
+        ]
+    else:
+        last_row = max((i for i, u in enumerate(units) if u.kind == "row"), default=-1)
+        lines += [u.text for u in units[last_row + 1 :] if u.kind == "line"]
     out = [nfkc(_CIRCLED.sub(_circled_to_paren, ln)) for ln in lines if ln.strip()]
     return [piece for ln in out for piece in _GLUED_HEADING.split(ln) if piece.strip()]
 

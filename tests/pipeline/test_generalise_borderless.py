@@ -88,3 +88,32 @@ def test_unknown_wrapped_label_is_still_dropped():
         )
     ]
     assert region_pairs(units) == []
+
+
+def test_borderless_overview_counts_once_and_keeps_its_note_line():
+    rows = [
+        (["事業名"], ["公園予約システムの更新"]),
+        (["担当課"], ["公園課"]),
+        (
+            ["事業内容"],
+            [
+                "1 概要",
+                "予約システムを更新する。",
+                "2 付議内容",
+                "(1) 電算処理 予約システムを更新する。",
+                "3 利用者数 約 12,000 人",
+                "※個人情報の流れは資料3-1のとおり",
+            ],
+        ),
+    ]
+    overview = page(2, [block_of([line("事業の概要", x0=60, y0=80)] + _rows(rows))])
+    lay = _layout()
+    lay.pages.insert(1, overview)
+    for n, pg in enumerate(lay.pages, start=1):
+        pg.number = n
+        for t in pg.tables:
+            t.page = n
+    lay.page_count = len(lay.pages)
+    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
+    assert [(c.label, c.value) for c in rec.overview.counts] == [("利用者数", 12000)]
+    assert rec.overview.description.endswith("※個人情報の流れは資料3-1のとおり")
