@@ -63,6 +63,13 @@ def segments_to_tables(
 # ---------------------------------------------------------------- normalising
 
 
+def normalise_segments(
+    segments: list[Segment], *, snap: float = 2.5, join_gap: float = 4.0
+) -> list[Segment]:
+    """Snap near-equal positions together and join collinear pieces (copies; input kept)."""
+    return _normalise(segments, snap=snap, join_gap=join_gap)
+
+
 def _normalise(segments: list[Segment], *, snap: float, join_gap: float) -> list[Segment]:
     out: list[Segment] = []
     for orient in ("h", "v"):

@@ -109,8 +109,9 @@ def text_layer_page(
     """Build a Page from glyph lines and the page's vector drawings."""
     glines = _visible_lines(glines)
     drawings = read_drawings(page)
+    glyph_boxes = [(g.x0, g.y0, g.x1, g.y1) for gl in glines for g in gl.glyphs if g.c.strip()]
     tables = rules_to_tables(
-        drawings, number, settings, skip=text_underlines(drawings.rules, glines)
+        drawings, number, settings, text_underlines(drawings.rules, glines), glyph_boxes
     )
     mark_underlines(glines, underline_rules(drawings.rules, tables))
     locate = _CellLocator(tables)
@@ -122,7 +123,6 @@ def text_layer_page(
             [ln for key, _, ln in pieces if key is not None and key[0] == ti],
             cut_spans=False,
         )
-    glyph_boxes = [(g.x0, g.y0, g.x1, g.y1) for gl in glines for g in gl.glyphs if g.c.strip()]
     for table in tables:
         mark_drawn_marks(table, drawings, glyph_boxes)
     blocks = _text_blocks([(bno, ln) for key, bno, ln in pieces if key is None], tables)

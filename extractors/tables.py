@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from extractors.drawings import PageDrawings, Rule
 from extractors.grid import Segment, segments_to_tables
+from extractors.rule_stacks import stack_segments
 from models.layout import Page, Table
 from models.settings import ExtractSettings
 
@@ -19,18 +20,61 @@ MIN_SEGMENT = 1.0
 
 
 def rules_to_tables(
-    drawings: PageDrawings, page: int, settings: ExtractSettings, skip: list[Rule] | None = None
+    drawings: PageDrawings,
+    page: int,
+    settings: ExtractSettings,
+    skip: list[Rule] | None = None,
+    glyph_boxes: list[tuple] | None = None,
 ) -> list[Table]:
     """The ruled tables on a page, top to bottom, with empty cells; `skip` holds rules
-    known not to be borders (underlines of text)."""
+    known not to be borders (underlines of text). With `glyph_boxes` (x0, y0, x1, y1 of
+    the visible characters), stacks of horizontal rules without inner verticals get
+    their columns from the text (extractors.rule_stacks)."""
     skip_ids = {id(r) for r in skip or []}
     segs = [
         Segment(r.orient, r.pos, r.start, r.end)
         for r in drawings.rules
         if r.length >= MIN_SEGMENT and id(r) not in skip_ids
     ]
-    return segments_to_tables(
-        segs, page, snap=settings.snap, join_gap=settings.join_gap, min_cell=settings.min_cell
+    kw = {"snap": settings.snap, "join_gap": settings.join_gap, "min_cell": settings.min_cell}
+    tables = segments_to_tables(segs, page, **kw)
+    if glyph_boxes:
+        tables = _add_stack_tables(tables, segs, glyph_boxes, page, kw)
+    return tables
+
+
+def _add_stack_tables(
+    tables: list[Table], segs: list[Segment], glyphs: list[tuple], page: int, kw: dict
+) -> list[Table]:
+    """Tables from stacks of horizontal rules lying outside every ruled table with >= 2
+    columns; a one-column "table" (a frame around rows) is replaced by its stack's table."""
+    gridded = [t for t in tables if t.n_cols >= 2]
+    free_h = [s for s in segs if s.orient == "h" and not any(_on_table(s, t) for t in gridded)]
+    vs = [s for s in segs if s.orient == "v" and not any(_on_table(s, t) for t in gridded)]
+    found: list[Table] = []
+    for stack in stack_segments(free_h, vs, glyphs, snap=kw["snap"]):
+        found += [t for t in segments_to_tables(stack, page, **kw) if t.n_cols >= 2]
+    if not found:
+        return tables
+    kept = [t for t in tables if t.n_cols >= 2 or not any(_overlaps(t, f) for f in found)]
+    out = kept + found
+    out.sort(key=lambda t: (round(t.bbox.y0, 1), t.bbox.x0))
+    return out
+
+
+def _on_table(s: Segment, t: Table, tol: float = 3.0) -> bool:
+    b = t.bbox
+    if s.orient == "h":
+        return b.y0 - tol <= s.pos <= b.y1 + tol and s.start < b.x1 - tol and s.end > b.x0 + tol
+    return b.x0 - tol <= s.pos <= b.x1 + tol and s.start < b.y1 - tol and s.end > b.y0 + tol
+
+
+def _overlaps(a: Table, b: Table) -> bool:
+    return (
+        a.bbox.x0 < b.bbox.x1
+        and b.bbox.x0 < a.bbox.x1
+        and a.bbox.y0 < b.bbox.y1
+        and b.bbox.y0 < a.bbox.y1
     )
 
 
