@@ -82,14 +82,29 @@ def _join_from(units: list[Unit], tags: list[Heading], i: int) -> tuple[int, Hea
     line_h = max(head.bbox.y1 - head.bbox.y0, 1.0)
     for k in range(i + 1, min(len(units), i + 2 + _JOIN_SKIP)):
         u = units[k]
-        if u.kind != "line" or u.page != head.page or tags[k].kind != "none":
+        if u.kind != "line" or u.page != head.page:
             return None
         if u.bbox.y0 - head.bbox.y1 > 2.0 * line_h:
             return None  # too far below: a different paragraph
+        if tags[k].kind == "cover" and not _council_start(head.key):
+            return None  # a complete heading below a line of its own (a meeting's name)
+        if tags[k].kind not in ("none", "cover"):
+            return None
         joined = classify_unit_text(head.key + u.key)
         if joined.kind == "cover":
             return k, joined
+        if tags[k].kind == "cover":
+            return None
     return None
+
+
+_NOT_A_NAME = re.compile(r"[\d。、「」()（）]|回|年度|令和|平成")
+
+
+def _council_start(key: str) -> bool:
+    """Could this line be the first part of a council's name wrapped onto the next line
+    (緑ヶ丘市情報公開・個人情報保 / 護審議会 諮問・報告事項)? No digits, dates or sentences."""
+    return 2 <= len(key) <= 30 and not _NOT_A_NAME.search(key)
 
 
 def classify_unit_text(key: str) -> Heading:

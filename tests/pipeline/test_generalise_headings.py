@@ -65,3 +65,23 @@ def test_council_name_loses_any_municipality_or_prefecture_prefix():
     assert canonical_council("京都市情報公開審査会") == "情報公開審査会"
     assert canonical_council("東京都港区情報公開審査会") == "情報公開審査会"
     assert canonical_council("港北町個人情報保護運営審議会") == "個人情報保護運営審議会"
+
+
+def test_council_name_wrapped_before_its_kind_word():
+    cur = Cursor()
+    heading = block_of(
+        [line("桜台市情報公開・個人情報保", y0=50), line("護審議会　付議事項", y0=66)]
+    )
+    cur.y = 90
+    seg = segment_submissions(_cover([heading, *_tail(cur)]))[0]
+    assert (seg.council, seg.item_kind) == ("情報公開・個人情報保護審議会", "付議事項")
+
+
+def test_meeting_line_above_a_heading_is_not_joined():
+    cur = Cursor()
+    heading = block_of(
+        [line("令和8年度第2回", y0=50), line("桜台市個人情報保護審議会　付議事項", y0=66)]
+    )
+    cur.y = 90
+    seg = segment_submissions(_cover([heading, *_tail(cur)]))[0]
+    assert (seg.council, seg.item_kind) == ("個人情報保護審議会", "付議事項")
