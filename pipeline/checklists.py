@@ -20,7 +20,7 @@ from pipeline.change_marks import marked_runs
 from pipeline.checklist import measure_key, parse_mark, parse_party_cell
 from pipeline.map_context import MapContext
 from pipeline.pairs import ValueLine
-from pipeline.text import join_lines, strip_ocr_edge_junk
+from pipeline.text import join_lines, ocr_suspect, strip_ocr_edge_junk
 from pipeline.units import Unit, compact
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -201,6 +201,8 @@ def _emit(
         # A "note" with hardly a Japanese character is OCR noise around the mark (「6)」, 「.〇」).
         ctx.warn("checklist_note_noise", f"{path}: dropped unreadable note 「{note}」", d.page)
         note = None
+    if note is not None and d.mark_cell is not None and _is_ocr(d.mark_cell) and ocr_suspect(note):
+        ctx.warn("ocr_suspect", f"{path}: note may be misread: 「{note}」", d.page)
     rows.append(
         ChecklistRow(
             checklist=region.checklist_kind,

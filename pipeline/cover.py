@@ -14,7 +14,7 @@ from models.record import Basis, Department, Meeting
 from pipeline.map_context import MapContext
 from pipeline.pairs import region_pairs
 from pipeline.provisions import find_references, parse_provisions
-from pipeline.text import normalize_text, strip_label
+from pipeline.text import fix_ocr_numbers, normalize_text, strip_label, strip_ocr_edge_junk
 from pipeline.tokenize import split_department
 from pipeline.units import Unit, compact
 from pipeline.wareki import parse_date, parse_prior_approvals
@@ -98,6 +98,10 @@ def _title(ctx: MapContext, units: list[Unit]) -> str | None:
     for p in region_pairs(units, "cover"):
         if compact(p.label) == "件名":
             value = normalize_text(p.raw_value)
+            if value and p.confidence is not None:
+                value, junk = strip_ocr_edge_junk(fix_ocr_numbers(value))
+                if junk:
+                    ctx.warn("ocr_suspect", f"件名: dropped OCR edge junk 「{junk}」", p.page)
             if value:
                 ctx.prov_pair("title", p)
                 return value

@@ -82,3 +82,38 @@ def test_number_contexts_in_running_ocr_text():
 def test_page_number_and_spaced_junk_after_the_last_sentence():
     assert strip_ocr_edge_junk("体制を確認する。27") == ("体制を確認する。", "27")
     assert strip_ocr_edge_junk("防止させる。「] [") == ("防止させる。", "「] [")
+
+
+def test_checklist_note_with_a_stray_bracket_is_flagged():
+    import fixtures_documents as fx
+
+    from pipeline.mapping import map_record
+    from pipeline.segment import segment_submissions
+
+    groups = [
+        (
+            "区が行う情報保護対策\n【運用上の対策】",
+            [("－ (県の基準で運用され「るため)", "全体の業務フローを作成し、委託先と共有する。")],
+        )
+    ]
+    check = fx.checklist_page(3, "5 業務委託にかかる個人情報保護対策チェックリスト", groups)
+    for t in check.tables:
+        for c in t.cells:
+            for ln in c.lines:
+                for sp in ln.spans:
+                    sp.confidence = 0.8
+    pages = [
+        fx.cover_page(
+            1,
+            "東浜町個人情報保護審議会 報告事項",
+            "窓口業務の委託について",
+            ["条例の根拠"],
+            "（担当部課：町民課）",
+        ),
+        fx.sheet_page(2, "窓口業務の委託について", [("保有課", "町民課"), ("委託先", "未定")]),
+        check,
+    ]
+    lay = fx.layout(pages, "ocr_note.pdf")
+    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
+    assert rec.checklists[0].mark == "not_applicable"
+    assert any(w.code == "ocr_suspect" and "note" in w.message for w in rec.warnings)
