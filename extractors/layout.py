@@ -109,7 +109,7 @@ def text_layer_page(
     """Build a Page from glyph lines and the page's vector drawings."""
     glines = _visible_lines(glines)
     drawings = read_drawings(page)
-    glyph_boxes = [(g.x0, g.y0, g.x1, g.y1) for gl in glines for g in gl.glyphs if g.c.strip()]
+    glyph_boxes = [(g.x0, g.y0, g.x1, g.y1, g.c) for gl in glines for g in gl.glyphs if g.c.strip()]
     tables = rules_to_tables(
         drawings, number, settings, text_underlines(drawings.rules, glines), glyph_boxes
     )

@@ -17,6 +17,7 @@ so a band whose text runs over a gutter becomes one merged cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -107,8 +108,13 @@ def _stack_grid(stack: list[_Line], vrules: list[Segment], glyphs: list[tuple]) 
     ink = _ink(text_bands, x0, x1)
     allowed = int(CROSS_SHARE * len(text_bands))
     cuts = _columns(stack, vrules, ink, allowed, x0, x1, ys)
-    if not _consistent(cuts, text_bands, x0, x1):
+    if not _consistent(cuts, text_bands, x0, x1) or _marker_column(text_bands, cuts[0]):
         return []
+    if len(stack) == 3:  # booktabs: top rule, rule under the header, bottom rule
+        splits = _body_rows(bands[1], cuts[0])
+        if splits:
+            body = [_Line(y, x0, x1) for y in splits]
+            return _stack_grid([*stack[:2], *body, stack[2]], vrules, glyphs)
     segs = [Segment("h", s.pos, s.x0, s.x1) for s in stack]
     segs += [Segment("v", x, ys[0], ys[-1]) for x in (x0, x1)]
     segs += [v for v in vrules if x0 - END_TOL <= v.pos <= x1 + END_TOL and _inside(v, ys)]
@@ -127,6 +133,52 @@ def _crossed(band: list[tuple], x: float, near: float = 1.5) -> bool:
     left = [g for g in band if x - near <= g[2] <= x + 0.5]
     right = [g for g in band if x - 0.5 <= g[0] <= x + near]
     return any(min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * (a[3] - a[1]) for a in left for b in right)
+
+
+# A list marker: (1) １． ① ア a) 第1 … — numbered paragraphs between separator rules
+# put their markers in a "column" of their own; that is a list, not a table.
+_MARKER = re.compile(
+    r"^[(（〔]?(第)?[0-9０-９一二三四五六七八九十]{1,3}[)）〕.．、]?$|^[(（]?[ア-ンａ-ｚa-zA-Zぁ-ん][)）.．、]?$|^[①-⑳⑴-⒇]$"
+)
+
+
+def _marker_column(bands: list[list[tuple]], first_cut: float) -> bool:
+    """The first column holds nothing but list markers in every band that has text there."""
+    texts = []
+    for band in bands:
+        chars = sorted(
+            (g for g in band if (g[0] + g[2]) / 2 < first_cut), key=lambda g: (g[1], g[0])
+        )
+        if chars:
+            texts.append("".join(g[4] if len(g) > 4 else "?" for g in chars))
+    return len(texts) >= 2 and all(_MARKER.match(t) for t in texts)
+
+
+def _body_rows(band: list[tuple], first_cut: float) -> list[float]:
+    """Row boundaries inside the body of a booktabs table: before every text line that
+    starts in the first column, when >= 3 such lines exist, the body's first line is one
+    and most of them have text beside them (a label/value or item/detail layout)."""
+    rows = _text_rows(band)
+    starts = [i for i, (_, _, xs) in enumerate(rows) if min(xs) < first_cut]
+    if len(starts) < 3 or starts[0] != 0:
+        return []
+    paired = sum(1 for i in starts if max(rows[i][2]) > first_cut)
+    if paired < 0.66 * len(starts):
+        return []
+    return [(rows[i - 1][1] + rows[i][0]) / 2 for i in starts[1:]]
+
+
+def _text_rows(band: list[tuple]) -> list[tuple[float, float, list[float]]]:
+    """Characters grouped into text lines across the whole width: (y0, y1, centre xs)."""
+    rows: list[tuple[float, float, list[float]]] = []
+    for g in sorted(band, key=lambda g: g[1]):
+        cy, cx = (g[1] + g[3]) / 2, (g[0] + g[2]) / 2
+        if rows and rows[-1][0] <= cy <= rows[-1][1]:
+            y0, y1, xs = rows[-1]
+            rows[-1] = (y0, max(y1, g[3]), [*xs, cx])
+        else:
+            rows.append((g[1], g[3], [cx]))
+    return rows
 
 
 def _inside(v: Segment, ys: list[float]) -> bool:

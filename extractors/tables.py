@@ -27,8 +27,8 @@ def rules_to_tables(
     glyph_boxes: list[tuple] | None = None,
 ) -> list[Table]:
     """The ruled tables on a page, top to bottom, with empty cells; `skip` holds rules
-    known not to be borders (underlines of text). With `glyph_boxes` (x0, y0, x1, y1 of
-    the visible characters), stacks of horizontal rules without inner verticals get
+    known not to be borders (underlines of text). With `glyph_boxes` (x0, y0, x1, y1, char
+    of the visible characters), stacks of horizontal rules without inner verticals get
     their columns from the text (extractors.rule_stacks)."""
     skip_ids = {id(r) for r in skip or []}
     segs = [
@@ -81,7 +81,7 @@ def _overlaps(a: Table, b: Table) -> bool:
 def mark_drawn_marks(table: Table, drawings: PageDrawings, glyph_boxes: list[tuple]) -> None:
     """○ drawn as a small closed curve, － drawn as a short lone dash, inside a cell.
 
-    glyph_boxes: (x0, y0, x1, y1) of the page's visible glyphs, so a dash that sits
+    glyph_boxes: (x0, y0, x1, y1, ...) of the page's visible glyphs, so a dash that sits
     under text (an underline) is not read as a mark."""
     t = table.bbox
     dashes = [
@@ -127,7 +127,7 @@ def _has_dash(b, rules: list[Rule], glyph_boxes: list[tuple]) -> bool:  # noqa: 
 
 
 def _text_touches(r: Rule, g: tuple) -> bool:
-    x0, y0, x1, y1 = g
+    x0, y0, x1, y1 = g[:4]
     return x1 > r.start and x0 < r.end and y0 - 2 <= r.pos <= y1 + 4
 
 

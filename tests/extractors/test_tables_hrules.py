@@ -154,3 +154,61 @@ def test_short_separated_lines_without_columns_stay_text(tmp_path):
         text(page, L + 5, y + 18, PARAGRAPH[: 10 + 6 * k])
     _hline(page, 250)
     assert extract_layout(save(doc, tmp_path / "s.pdf")).pages[0].tables == []
+
+
+def test_booktabs_rules_under_header_and_bottom(tmp_path):
+    """Top rule, a rule under the header, a bottom rule: body rows start where the first
+    column has text; a value's second line stays in its row."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    for y in (100, 125, 235):
+        _hline(page, y)
+    text(page, L + 5, 117, "項目")
+    text(page, 200, 117, "内容")
+    body = [("事業名", ["介護認定事務"]), ("委託先", ["株式会社テスト", "（千代田区）"])]
+    body += [("所管課", ["福祉課"]), ("委託期間", ["令和７年度"])]
+    y = 145
+    for label, values in body:
+        text(page, L + 5, y, label)
+        for v in values:
+            text(page, 200, y, v)
+            y += 15
+        y += 6
+    (t,) = extract_layout(save(doc, tmp_path / "b.pdf")).pages[0].tables
+    assert (t.n_rows, t.n_cols) == (5, 2)
+    assert [t.cell_at(r, 0).text for r in range(5)] == [
+        "項目",
+        "事業名",
+        "委託先",
+        "所管課",
+        "委託期間",
+    ]
+    assert t.cell_at(2, 1).text == "株式会社テスト\n（千代田区）"
+
+
+def test_frame_rectangle_with_horizontal_rules(tmp_path):
+    doc = pymupdf.open()
+    page = new_page(doc)
+    _form(page, frame=False)
+    page.draw_rect(pymupdf.Rect(L, 100, R, 260), width=0.75)
+    (t,) = extract_layout(save(doc, tmp_path / "fr.pdf")).pages[0].tables
+    assert (t.n_rows, t.n_cols) == (5, 2)
+    assert t.cell_at(3, 1).text == "令和７年４月１日から令和８年３月31日まで"
+
+
+def test_numbered_paragraphs_between_rules_stay_text(tmp_path):
+    """(1) (2) … with a hanging indent line up like a column, but markers alone are a
+    list, not a table's first column."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    y = 100
+    for k in range(4):
+        _hline(page, y)
+        text(page, L, y + 18, f"({k + 1})")
+        for j in range(3):
+            text(page, L + 30, y + 18 + 15 * j, PARAGRAPH[: 40 - 7 * j])
+        y += 70
+    _hline(page, y)
+    out = extract_layout(save(doc, tmp_path / "n.pdf")).pages[0]
+    assert out.tables == []
+    assert any(b.text.startswith("(1)") for b in out.blocks)
