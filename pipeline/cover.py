@@ -20,7 +20,11 @@ from pipeline.units import Unit, compact
 from pipeline.wareki import parse_date, parse_prior_approvals
 
 _MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐一]+[)）]?$")
-_DEPT = re.compile(r"担当(?:部課|課|部署)[:：](?P<raw>[^)）]+)")
+_DEPT = re.compile(r"(?:担当(?:部課|課|部署)|所管(?:部課|課)?)[:：](?P<raw>[^)）]+)")
+
+
+# 【報告】, also as OCR reads its brackets (〔報告 / [報告]).
+_REPORT = re.compile(r"[【〔\[(]報告[】〕\])]?(?!書|事項|内容)")
 
 
 @dataclass
@@ -53,7 +57,7 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     elif "条例の根拠" in key:
         instrument = "条例"
     facts.basis = Basis(
-        instrument=instrument, report="【報告】" in key, provisions=parse_provisions(text)
+        instrument=instrument, report=bool(_REPORT.search(key)), provisions=parse_provisions(text)
     )
     if facts.basis.provisions or instrument:
         u = next((u for u in units if "根拠" in u.key or u.key.startswith("◇")), units[0])

@@ -24,6 +24,7 @@ _CHECKLIST = re.compile(
 # Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
 _OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")
 _OVERVIEW_ROW_LABELS = ("事業名",)
+_TITLE_NOISE = re.compile(r"^[、。.,・'\"“”`]{1,2}(?=件名)")
 # Label score from which a table row's first cell counts as a known label.
 KNOWN_LABEL_SCORE = 0.8
 
@@ -49,7 +50,7 @@ def classify_unit(u: Unit) -> Heading:
     cover = classify_unit_text(key)
     if cover.kind == "cover":
         return cover
-    if key.startswith("件名"):
+    if _TITLE_NOISE.sub("", key).startswith("件名"):  # 、件名: an OCR speck before the label
         return Heading("title", key)
     if "のとおり" in key or key.startswith("※"):
         return NONE

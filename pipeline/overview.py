@@ -115,9 +115,15 @@ _TOP_DOT = re.compile(r"^\s*(\d{1,2})\s*[.、]\s*(?![\d人件名年月日時歳�
 _FIRST_NUMBERED = re.compile(r"^\s*\d{1,2}\s*(?P<dot>[.、])?\s*(?!\d)\S")
 
 
+_TOP_DAI = re.compile(r"^\s*第\s*(\d{1,2})\s*[.、]?\s*(?![\d条項号回])(\S.*)$")
+
+
 def top_heading(lines: list[str]) -> re.Pattern[str]:
-    """The pattern of this description's top-level headings (``3 対象者数`` or ``3.対象者数``)."""
+    """The pattern of this description's top-level headings (``3 対象者数``, ``3.対象者数`` or
+    ``第3 対象者数``)."""
     for ln in lines:
+        if _TOP_DAI.match(ln):
+            return _TOP_DAI
         m = _FIRST_NUMBERED.match(ln)
         if m:
             return _TOP_DOT if m.group("dot") else _TOP_HEADING

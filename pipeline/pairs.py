@@ -10,12 +10,14 @@ is a known label and whose right part sits after a gap is a pair too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from models.layout import BBox, Line
 from pipeline.labels import Scope, match_label
 from pipeline.units import Unit, compact
 
+_TITLE_NOISE = re.compile(r"^[、。.,・'\"“”`]{1,2}\s*(?=件\s*名)")
 # match_label score from which a label-left text line counts as a pair.
 LABEL_SCORE = 0.8
 # A gap (in multiples of the font size) that separates a label from its value on one line.
@@ -211,6 +213,7 @@ def _repeats_label(u: Unit, last: Pair) -> bool:
 
 def split_label_line(text: str) -> tuple[str, str] | None:
     """A "件名 xxx" line -> ("件名", "xxx"); None when the line does not open with 件名."""
+    text = _TITLE_NOISE.sub("", text.lstrip())  # 、件名: an OCR speck before the label
     key = compact(text)
     if not key.startswith("件名"):
         return None

@@ -9,8 +9,9 @@ from pipeline.text import nfkc, normalize_text
 
 _KNUM = "[〇一二三四五六七八九十百]+"
 _ARTICLE = rf"第\s*(?:\d+|{_KNUM})\s*条(?:\s*の\s*(?:\d+|{_KNUM}))?(?:\s*第\s*(?:\d+|{_KNUM})\s*項)?(?:\s*第\s*(?:\d+|{_KNUM})\s*号)?"
+# ◇第5条…, also after the instrument's name: ◇○○町個人情報保護法施行条例第5条第2号(…)
 _ARTICLE_FIRST = re.compile(
-    rf"◇\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+    rf"◇\s*(?:[^◇()\s第]{{1,30}}?(?:条例|規則|要綱|法律|法))?\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
 # OCR may misread ◇ (as の, ○, <> …): a line that is only "<one char> 第N条…（subject）" is one too.
 _LINE_ARTICLE = re.compile(
