@@ -71,7 +71,29 @@ def join_split_headings(units: list[Unit], tags: list[Heading]) -> list[Heading]
         if joined is not None:
             k, heading = joined
             out[i], out[k] = heading, NONE
+    return _cover_provisions_are_not_sheets(units, out)
+
+
+def _cover_provisions_are_not_sheets(units: list[Unit], tags: list[Heading]) -> list[Heading]:
+    """``◇業務委託（第10条第2項）`` under a cover's 条例の根拠 / 要綱の根拠 is a provision of the
+    cover's basis, not the marker of a 別紙 sheet (the same words head a sheet elsewhere)."""
+    out = list(tags)
+    for i, t in enumerate(tags):
+        if t.kind != "sheet_marker" or not units[i].key.startswith("◇"):
+            continue
+        j = i - 1
+        while j >= 0 and units[j].page == units[i].page and _basis_line(units[j].key):
+            j -= 1
+        if j < 0 or units[j].page != units[i].page or not units[j].key.endswith("の根拠"):
+            continue
+        if any(tags[k].kind == "cover" and units[k].page == units[i].page for k in range(j)):
+            out[i] = NONE
     return out
+
+
+def _basis_line(key: str) -> bool:
+    """A line of the basis block between 〇〇の根拠 and a provision: another ◇ line, 【報告】."""
+    return key.startswith("◇") or "報告" in key[:4]
 
 
 _JOIN_SKIP = 2

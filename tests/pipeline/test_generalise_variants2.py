@@ -95,3 +95,38 @@ def test_speck_before_the_sheet_title_label():
     rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
     assert [s.title for s in rec.sections] == ["台帳の委託について"]
     assert classify_unit_text("、件名").kind == "none"  # the cover test is untouched
+
+
+def test_subject_first_provisions_on_the_cover_are_not_sheets():
+    import fixtures_documents as fx
+
+    from pipeline.mapping import map_record
+    from pipeline.segment import segment_submissions
+
+    pages = [
+        fx.cover_page(
+            1,
+            "川辺村個人情報保護審議会 諮問・報告事項",
+            "給食費の徴収業務の委託について",
+            [
+                "条例の根拠",
+                "◇業務委託（第９条第１項）　報告事項",
+                "◇再委託（第９条第２項）　報告事項",
+            ],
+            "（担当部課：教育委員会事務局学務課）",
+        ),
+        fx.sheet_page(
+            2,
+            "給食費の徴収業務の委託について",
+            [("保有課", "学務課"), ("委託先", "未定")],
+            marker="別紙（業務委託）",
+        ),
+    ]
+    lay = fx.layout(pages, "cover_provisions.pdf")
+    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
+    assert [(p.article, p.subject) for p in rec.basis.provisions] == [
+        ("第9条第1項", "業務委託"),
+        ("第9条第2項", "再委託"),
+    ]
+    assert rec.department.division == "学務課"
+    assert [s.kind for s in rec.sections] == ["業務委託"]
