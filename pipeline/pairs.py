@@ -76,9 +76,10 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     """Every label/value pair in the units, in order."""
     pairs: list[Pair] = []
     prev: Unit | None = None
+    mirrored = _label_right_tables(units, scope)
     for u in merge_baselines(units):
         if u.kind == "row":
-            _row_pair(u, pairs)
+            _row_pair(u, pairs, mirrored=id(u.table) in mirrored)
         elif not _continues_line_value(prev, u, pairs) and not _continues_label(
             prev, u, pairs, scope
         ):
@@ -173,8 +174,28 @@ def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool
     return True
 
 
-def _row_pair(u: Unit, pairs: list[Pair]) -> None:
+def _label_right_tables(units: list[Unit], scope: Scope) -> set[int]:
+    """Tables whose label column is on the right: more rows with a known label in their last
+    cell than in their first (the values are then on the left)."""
+    left: dict[int, int] = {}
+    right: dict[int, int] = {}
+    for u in units:
+        if u.kind != "row" or u.table is None or len(u.cells) < 2:
+            continue
+        key = id(u.table)
+        left[key] = left.get(key, 0) + _known(u.cells[0].text, scope)
+        right[key] = right.get(key, 0) + _known(u.cells[-1].text, scope)
+    return {k for k, n in right.items() if n >= 2 and n > left.get(k, 0)}
+
+
+def _row_pair(u: Unit, pairs: list[Pair], mirrored: bool = False) -> None:
     cells = list(u.cells)
+    if mirrored and u.table is not None:
+        # Label column on the right: read the row right to left, the last column as column 0.
+        last = u.table.n_cols - 1
+        cells = [
+            c.model_copy(update={"col": last - (c.col + c.colspan - 1)}) for c in reversed(cells)
+        ]
     first = cells[0]
     continues = first.col > 0 or not first.text.strip()
     if len(cells) == 1 and first.col == 0:

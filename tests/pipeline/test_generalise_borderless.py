@@ -117,3 +117,35 @@ def test_borderless_overview_counts_once_and_keeps_its_note_line():
     rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
     assert [(c.label, c.value) for c in rec.overview.counts] == [("利用者数", 12000)]
     assert rec.overview.description.endswith("※個人情報の流れは資料3-1のとおり")
+
+
+def test_label_column_on_the_right():
+    from fixtures_layout import kv_table
+
+    rows = [
+        ("資産税課", "保有課"),
+        ("県の評価システム", "結合の相手方"),
+        ("評価の事務を効率化するため。", "結合する理由"),
+        ("令和8年5月1日から", "結合の開始時期と期間"),
+    ]
+    sheet = page(
+        2,
+        [
+            block_of([line("件名 評価システムの外部結合について", x0=60, y0=40)]),
+            kv_table(rows, y0=70),
+        ],
+    )
+    cover = fx.cover_page(
+        1,
+        "東谷町個人情報保護審議会 付議事項",
+        "評価システムの外部結合について",
+        ["要綱の根拠"],
+        "（担当部課：資産税課）",
+    )
+    lay = fx.layout([cover, sheet], "right.pdf")
+    sec = map_record(segment_submissions(lay)[0], lay, document_id="x").record.sections[0]
+    assert sec.kind == "外部結合"
+    assert sec.holding_divisions == ["資産税課"]
+    assert sec.counterparty.name == "県の評価システム"
+    assert sec.reason == "評価の事務を効率化するため。"
+    assert [p.start for p in sec.periods] == ["2026-05-01"]
