@@ -75,3 +75,10 @@ def test_katakana_agenda_at_line_starts_and_a_heading_without_su():
     )
     assert parse_agenda(lines) == ["電算処理 台帳システムを改修する。", "業務委託 改修を委託する。"]
     assert [(c.value, c.unit) for c in parse_overview_counts(lines)] == [(400, "人")]
+
+
+def test_bare_numbered_items_under_dai_headings():
+    lines = _lines(
+        "第1 概要\n説明。\n第2 付議内容\n1 電算処理 台帳を改修する。\n2 業務委託 改修を\n委託する。\n第3 対象者数 約 80 人"
+    )
+    assert parse_agenda(lines) == ["電算処理 台帳を改修する。", "業務委託 改修を委託する。"]
