@@ -99,17 +99,14 @@ def _stacks(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _stack_grid(stack: list[_Line], vrules: list[Segment], glyphs: list[tuple]) -> list[Segment]:
+    found = _stack_cuts(stack, vrules, glyphs)
+    if len(stack) > 3 and _heading_on_top(stack, vrules, glyphs):
+        return _stack_grid(stack[1:], vrules, glyphs)
+    if found is None:
+        return []
+    bands, cuts = found
     x0, x1 = min(s.x0 for s in stack), max(s.x1 for s in stack)
     ys = [s.pos for s in stack]
-    bands = _bands(ys, x0, x1, glyphs)
-    text_bands = [b for b in bands if b]
-    if len(text_bands) < 2:
-        return []
-    ink = _ink(text_bands, x0, x1)
-    allowed = int(CROSS_SHARE * len(text_bands))
-    cuts = _columns(stack, vrules, ink, allowed, x0, x1, ys)
-    if not _consistent(cuts, text_bands, x0, x1) or _marker_column(text_bands, cuts[0]):
-        return []
     if len(stack) == 3:  # booktabs: top rule, rule under the header, bottom rule
         splits = _body_rows(bands[1], cuts[0])
         if splits:
@@ -123,6 +120,37 @@ def _stack_grid(stack: list[_Line], vrules: list[Segment], glyphs: list[tuple]) 
             if not _crossed(band, x):
                 segs.append(Segment("v", x, ys[i], ys[i + 1]))
     return segs
+
+
+def _stack_cuts(
+    stack: list[_Line], vrules: list[Segment], glyphs: list[tuple]
+) -> tuple[list[list[tuple]], list[float]] | None:
+    """The bands' characters and the inner column edges, or None when the text shows no
+    consistent columns."""
+    x0, x1 = min(s.x0 for s in stack), max(s.x1 for s in stack)
+    ys = [s.pos for s in stack]
+    bands = _bands(ys, x0, x1, glyphs)
+    text_bands = [b for b in bands if b]
+    if len(text_bands) < 2 or _boxes_not_frame(stack, vrules):
+        return None
+    ink = _ink(text_bands, x0, x1)
+    allowed = int(CROSS_SHARE * len(text_bands))
+    cuts = _columns(stack, vrules, ink, allowed, x0, x1, ys)
+    if not _consistent(cuts, text_bands, x0, x1) or _marker_column(text_bands, cuts[0]):
+        return None
+    return bands, cuts
+
+
+def _heading_on_top(stack: list[_Line], vrules: list[Segment], glyphs: list[tuple]) -> bool:
+    """The first band's text runs across every column the rest of the stack has: a rule
+    under a page header above a heading or paragraph is no row. (A last band running
+    across is kept: a note row under a table is common.)"""
+    rest = _stack_cuts(stack[1:], vrules, glyphs)
+    if rest is None:
+        return False
+    x0, x1 = min(s.x0 for s in stack), max(s.x1 for s in stack)
+    (top,) = _bands([stack[0].pos, stack[1].pos], x0, x1, glyphs)
+    return bool(top) and all(_crossed(top, x) for x in rest[1])
 
 
 def _crossed(band: list[tuple], x: float, near: float = 1.5) -> bool:
@@ -214,20 +242,34 @@ def _ink(bands: list[list[tuple]], x0: float, x1: float) -> np.ndarray:
 
 
 def _gutters(ink: np.ndarray, allowed: int, x0: float) -> list[tuple[float, float]]:
-    """x ranges crossed by at most `allowed` bands, with ink on both sides."""
-    free = ink <= allowed
-    inked = np.nonzero(ink > allowed)[0]
+    """x ranges between the first and last ink that no band inks (or, for a merged cell,
+    that at most `allowed` bands run across, with busier ink on both sides)."""
+    inked = np.nonzero(ink > 0)[0]
     if len(inked) == 0:
         return []
-    first, last = inked[0], inked[-1]
-    out, i = [], first
-    while i < last:
-        if free[i]:
+    out = []
+    for a, b in _runs(ink <= allowed, inked[0], inked[-1]):
+        zeros = _runs(ink[a:b] == 0, 0, b - a)
+        if zeros:  # a sparse column's text may sit in a quiet region: only its empty parts
+            out += [(a + i, a + j) for i, j in zeros if 0 < a + i and a + j < inked[-1]]
+        elif ink[a - 1] > allowed and ink[b] > allowed:
+            out.append((a, b))
+    return [
+        (float(x0 + i * STEP), float(x0 + j * STEP))
+        for i, j in out
+        if (j - i) * STEP >= MIN_GUTTER and i > inked[0]
+    ]
+
+
+def _runs(mask: np.ndarray, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Maximal [i, j) runs of True in mask[lo:hi]."""
+    out, i = [], lo
+    while i < hi:
+        if mask[i]:
             j = i
-            while j < last and free[j]:
+            while j < hi and mask[j]:
                 j += 1
-            if (j - i) * STEP >= MIN_GUTTER:
-                out.append((float(x0 + i * STEP), float(x0 + j * STEP)))
+            out.append((i, j))
             i = j
         else:
             i += 1
@@ -276,7 +318,8 @@ def _breakpoints(stack: list[_Line], x0: float, x1: float) -> list[float]:
 
 def _consistent(cuts: list[float], bands: list[list[tuple]], x0: float, x1: float) -> bool:
     """>= 2 columns, every column holds text in some band, and most bands hold text in
-    >= 2 columns (a page of paragraphs between separator rules does not)."""
+    >= 2 columns kept apart by an uncrossed edge (a page of paragraphs between separator
+    rules, or a diagram's stacked boxes with centred captions, does not)."""
     if not cuts:
         return False
     edges = [x0, *cuts, x1]
@@ -291,5 +334,22 @@ def _consistent(cuts: list[float], bands: list[list[tuple]], x0: float, x1: floa
                     cols.add(k)
         for k in cols:
             used[k] += 1
-        multi += len(cols) >= 2
+        lo, hi = min(cols), max(cols)
+        multi += any(not _crossed(band, edges[k]) for k in range(lo + 1, hi + 1))
     return all(used) and multi >= max(2, 0.5 * len(bands))
+
+
+def _boxes_not_frame(stack: list[_Line], vrules: list[Segment]) -> bool:
+    """Vertical rules on the stack's outer edges that close some bands but not others:
+    separate boxes stacked in a diagram, not a table's frame."""
+    x0, x1 = min(s.x0 for s in stack), max(s.x1 for s in stack)
+    ys = [s.pos for s in stack]
+    for x in (x0, x1):
+        side = [v for v in vrules if abs(v.pos - x) <= END_TOL]
+        closed = [
+            any(v.start <= a + END_TOL and v.end >= b - END_TOL for v in side)
+            for a, b in zip(ys, ys[1:], strict=False)
+        ]
+        if any(closed) and not all(closed):
+            return True
+    return False

@@ -212,3 +212,38 @@ def test_numbered_paragraphs_between_rules_stay_text(tmp_path):
     out = extract_layout(save(doc, tmp_path / "n.pdf")).pages[0]
     assert out.tables == []
     assert any(b.text.startswith("(1)") for b in out.blocks)
+
+
+def test_separator_rule_above_a_heading_is_no_row(tmp_path):
+    """A rule under the page header, then a heading running across the columns, then the
+    checklist: the heading stays text, the table starts at its own top rule."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    _checklist(page)
+    _hline(page, 50)
+    text(page, L, 80, "２　業務委託に係る個人情報保護対策チェックリスト（令和７年度）")
+    out = extract_layout(save(doc, tmp_path / "h.pdf")).pages[0]
+    (t,) = out.tables
+    assert t.bbox.y0 == ROWS[0] and (t.n_rows, t.n_cols) == (6, 3)
+    assert any(b.text.startswith("２　業務委託") for b in out.blocks)
+
+
+def test_flow_diagram_of_stacked_boxes_stays_text(tmp_path):
+    """Numbered boxes of one width stacked with arrow captions between them: their edges
+    make a stack of rules with text in columns, but the boxes' sides close only some
+    bands, so it is no table."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    for k, caption in enumerate(["利用者（端末）", "受付サーバ", "担当課（業務端末）"]):
+        y = 100 + 100 * k
+        page.draw_rect(pymupdf.Rect(120, y, 470, y + 50), width=0.75)
+        text(page, 125, y + 30, "①②③"[k])
+        text(page, 200, y + 30, caption)
+    for k, arrow in enumerate(["申請情報の送信（暗号化）", "専用回線"]):
+        y = 180 + 100 * k
+        text(page, 125, y, "→")
+        text(page, 200, y, arrow)
+        text(page, 455, y, "→")
+    out = extract_layout(save(doc, tmp_path / "d.pdf")).pages[0]
+    assert out.tables == []
+    assert any("受付サーバ" in b.text for b in out.blocks)
