@@ -24,7 +24,11 @@ _HASH_CHUNK = 1 << 20
 _TOO_LARGE = {"DecompressionBombError", "DecompressionBombWarning", "FzErrorLimit"}
 # How C libraries say an allocation failed: MuPDF "malloc (N bytes) failed", OpenCV
 # "Insufficient memory", errno ENOMEM.
-_OUT_OF_MEMORY = re.compile(r"malloc \(\d+ bytes\) failed|Insufficient memory|Cannot allocate memory|out of memory", re.I)
+_OUT_OF_MEMORY = re.compile(
+    r"malloc \(\d+ bytes\) failed|Insufficient memory|Cannot allocate memory|out of memory"
+    r"|bad_alloc|Failed to allocate",  # C++ (OpenCV) allocation failures
+    re.I,
+)
 
 
 def file_sha256(path: str | Path) -> tuple[str, int]:
