@@ -272,6 +272,7 @@ class WorkerPool:
         self.restarts = 0
         self.start_failures = 0
         self.units = 0  # units of work done (documents' first passes, OCR pages, mappings)
+        self.busy = 0.0  # seconds workers spent on units (busy / (wall * workers) = how full)
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -308,9 +309,12 @@ class WorkerPool:
 
     def _wait(self) -> list[object]:
         now = time.monotonic()
-        deadlines = [
-            now + self.timeout - self._doc_time(s.unit.doc, now) for s in self.slots if s.unit
-        ]
+        deadlines = []
+        for s in self.slots:
+            if s.unit:  # a document's time grows as fast as it has units running
+                doc = s.unit.doc
+                running = sum(1 for o in self.slots if o.unit and o.unit.doc is doc)
+                deadlines.append(now + (self.timeout - self._doc_time(doc, now)) / running)
         deadlines += [s.started + _START_TIMEOUT for s in self.slots if not s.ready]
         wait_for = max(0.0, min(deadlines) - now) if deadlines else None
         objs: list[object] = [s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots]
@@ -340,6 +344,7 @@ class WorkerPool:
                 return None
             unit, s.unit = s.unit, None
             unit.doc.spent += now - s.sent_at
+            self.busy += now - s.sent_at
             self.units += 1
             return self._received(unit, msg, s, queue)
         if s.unit is not None and (s.proc.sentinel in ready or not s.proc.is_alive()):
