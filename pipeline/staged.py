@@ -103,7 +103,7 @@ def quarantine_for(
     name = base["file_name"]
     if isinstance(exc, InputError):
         return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
-    failure = resource_failure(exc, name)  # memory_limit / too_large, not a bug
+    failure = resource_failure(exc, name)  # memory_limit, too_large: as process_document
     if failure is not None:
         return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
     frame = traceback.extract_tb(exc.__traceback__)[-1]
