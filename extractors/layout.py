@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import pymupdf
@@ -34,25 +34,48 @@ def extract_layout(path: str | Path, settings: ExtractSettings | None = None) ->
     data = path.read_bytes() if path.is_file() else None
     doc = open_document(path, settings.password, max_pages=settings.max_pages, data=data)
     try:
-        pages = [_safe_page(doc, i, settings) for i in range(doc.page_count)]
-        link_continuations(pages, settings)
-        return DocumentLayout(
-            file_name=path.name,
-            sha256=hashlib.sha256(data or b"").hexdigest(),
-            page_count=doc.page_count,
-            pages=pages,
-            producer=(doc.metadata or {}).get("producer") or None,
-            encrypted=bool((doc.metadata or {}).get("encryption")),
-            problems=document_problems(doc) + page_number_problems(pages),
-        )
+        pages = [
+            safe_page(doc, i, lambda d, k: extract_page(d, k, settings))
+            for i in range(doc.page_count)
+        ]
+        return complete_layout(new_layout(doc, path, data, pages), {}, settings)
     finally:
         doc.close()
 
 
-def _safe_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page:
-    """extract_page, but a page MuPDF cannot interpret becomes an empty page with a warning."""
+def new_layout(
+    doc: pymupdf.Document, path: Path, data: bytes | None, pages: list[Page]
+) -> DocumentLayout:
+    """The document's layout from its pages, before tables are linked across pages."""
+    return DocumentLayout(
+        file_name=path.name,
+        sha256=hashlib.sha256(data or b"").hexdigest(),
+        page_count=doc.page_count,
+        pages=pages,
+        producer=(doc.metadata or {}).get("producer") or None,
+        encrypted=bool((doc.metadata or {}).get("encryption")),
+        problems=document_problems(doc),
+    )
+
+
+def complete_layout(
+    layout: DocumentLayout, ocr_pages: dict[int, Page], settings: ExtractSettings
+) -> DocumentLayout:
+    """Put OCR'd pages (by 0-based index) in place; link tables across pages; check the
+    printed page numbers."""
+    pages = [ocr_pages.get(p.number - 1, p) for p in layout.pages]
+    link_continuations(pages, settings)
+    problems = layout.problems + page_number_problems(pages)
+    return layout.model_copy(update={"pages": pages, "problems": problems})
+
+
+def safe_page(
+    doc: pymupdf.Document, index: int, step: Callable[[pymupdf.Document, int], Page | Quality]
+) -> Page | Quality:
+    """`step(doc, index)`, but a page MuPDF cannot interpret becomes an empty page with a
+    warning."""
     try:
-        return extract_page(doc, index, settings)
+        return step(doc, index)
     except RuntimeError as exc:  # MuPDF's errors (broken content stream, missing object)
         try:
             rect = doc[index].rect
@@ -65,17 +88,15 @@ def _safe_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> 
         return Page(number=index + 1, width=width, height=height, problems=[problem])
 
 
-def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page:
-    """One page (0-based index) -> Page, from the text layer or by OCR."""
+def classify_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page | Quality:
+    """A page's text-layer Page, or the Quality saying why it must be OCR'd."""
     page = doc[index]
     if settings.ocr == "always":
-        return _ocr(
-            doc, index, settings, Quality(True, "ocr_always", "OCR requested for every page")
-        )
+        return Quality(True, "ocr_always", "OCR requested for every page")
     glines = read_glyph_lines(page)
     quality = assess_page(page, glines, settings.reocr_invisible_text)
     if quality.needs_ocr and settings.ocr == "auto":
-        return _ocr(doc, index, settings, quality)
+        return quality
     out = text_layer_page(page, index + 1, glines, settings)
     if quality.needs_ocr:  # settings.ocr == "never": keep the bad layer, say so
         out.problems.append(
@@ -86,7 +107,16 @@ def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -
     return out
 
 
-def _ocr(doc: pymupdf.Document, index: int, settings: ExtractSettings, quality: Quality) -> Page:
+def extract_page(doc: pymupdf.Document, index: int, settings: ExtractSettings) -> Page:
+    """One page (0-based index) -> Page, from the text layer or by OCR."""
+    got = classify_page(doc, index, settings)
+    return got if isinstance(got, Page) else ocr_with_reason(doc, index, settings, got)
+
+
+def ocr_with_reason(
+    doc: pymupdf.Document, index: int, settings: ExtractSettings, quality: Quality
+) -> Page:
+    """OCR one page; the reason it needed OCR becomes a page problem."""
     check_page_images(doc[index], file=doc.name or None)  # never render a decompression bomb
     try:
         from extractors.ocr import ocr_page
