@@ -46,10 +46,48 @@ def resource_failure(exc: BaseException, name: str) -> tuple[str, str] | None:
     """(reason, message) when `exc` is a resource limit rather than a bug: memory_limit
     (MemoryError, or a C library's failed allocation) or too_large (image guards)."""
     if isinstance(exc, MemoryError) or _OUT_OF_MEMORY.search(str(exc)):
-        return "memory_limit", f"{name}: ran out of memory ({exc}); raise --memory-limit or split the file."
+        return (
+            "memory_limit",
+            f"{name}: ran out of memory ({exc}); raise --memory-limit or split the file.",
+        )
     if type(exc).__name__ in _TOO_LARGE:
         return "too_large", f"{name}: an image is too large to decode safely ({exc})."
     return None
+
+
+def base_fields(file: str) -> dict:
+    """The fields every DocumentResult of this file starts with."""
+    return {"file": file, "file_name": Path(file).name, "fugi_version": __version__}
+
+
+def hash_or_quarantine(p: Path, base: dict, started: float) -> tuple[str, int] | DocumentResult:
+    """(sha256, size) of the file, or its quarantined result when it cannot be read."""
+    try:
+        return file_sha256(p)
+    except OSError as exc:
+        # No bytes to hash: key the quarantine row on the path instead.
+        sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
+        return _quarantined(
+            base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc})."
+        )
+
+
+def quarantine_for(
+    exc: Exception, base: dict, sha: str, size: int, started: float
+) -> DocumentResult:
+    """The quarantined result for a failure: an InputError keeps its reason, a resource
+    limit becomes memory_limit / too_large, anything else is a bug (internal_error) — so
+    the batch goes on."""
+    name = base["file_name"]
+    if isinstance(exc, InputError):
+        return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
+    failure = resource_failure(exc, name)
+    if failure is not None:
+        return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    msg = f"{name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
+    return _quarantined(base, sha, size, started, "internal_error", exc, msg)
 
 
 def document_id(sha256: str, index: int) -> str:
@@ -67,27 +105,15 @@ def process_document(
     settings = settings or ExtractSettings()
     started = time.perf_counter()
     p = Path(path)
-    base = {"file": str(path), "file_name": p.name, "fugi_version": __version__}
-    try:
-        sha, size = file_sha256(p)
-    except OSError as exc:
-        # No bytes to hash: key the quarantine row on the path instead.
-        sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
-        return _quarantined(
-            base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc})."
-        )
+    base = base_fields(str(path))
+    hashed = hash_or_quarantine(p, base, started)
+    if isinstance(hashed, DocumentResult):
+        return hashed
+    sha, size = hashed
     try:
         records, page_count, ocr_pages = _records_of(p, sha, settings, meeting)
-    except InputError as exc:
-        return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
-    except Exception as exc:  # a bug in fugi: quarantine it so the batch goes on
-        failure = resource_failure(exc, p.name)
-        if failure is not None:
-            return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        where = f"{Path(frame.filename).name}:{frame.lineno}"
-        msg = f"{p.name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
-        return _quarantined(base, sha, size, started, "internal_error", exc, msg)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a quarantine reason
+        return quarantine_for(exc, base, sha, size, started)
     return DocumentResult(
         **base,
         sha256=sha,

@@ -11,19 +11,22 @@ becomes a quarantined DocumentResult (the same reasons as process_document).
 
 from __future__ import annotations
 
-import hashlib
 import time
-import traceback
 from pathlib import Path
 
-from models import __version__
 from models.errors import InputError
 from models.layout import Page
 from models.record import Meeting
 from models.results import DocumentResult
 from models.settings import ExtractSettings
 from models.staged import OcrPageJob, PartialDocument
-from pipeline.process import _quarantined, apply_meeting, document_id, file_sha256, resource_failure
+from pipeline.process import (
+    apply_meeting,
+    base_fields,
+    document_id,
+    hash_or_quarantine,
+    quarantine_for,
+)
 
 
 def first_pass_document(
@@ -32,14 +35,11 @@ def first_pass_document(
     """Hash and open the PDF and read its text layer; finish it at once when no page needs OCR."""
     started = time.perf_counter()
     p = Path(path)
-    base = _base(str(path))
-    try:
-        sha, size = file_sha256(p)
-    except OSError as exc:
-        sha = "unreadable-" + hashlib.sha256(str(p).encode()).hexdigest()[:32]
-        return _quarantined(
-            base, sha, 0, started, "not_a_pdf", exc, f"{p}: cannot be read ({exc})."
-        )
+    base = base_fields(str(path))
+    hashed = hash_or_quarantine(p, base, started)
+    if isinstance(hashed, DocumentResult):
+        return hashed
+    sha, size = hashed
     try:
         from extractors.staged_layout import first_pass
 
@@ -68,7 +68,7 @@ def ocr_page(
 
         return ocr_planned_page(partial.file, job, settings)
     except Exception as exc:  # noqa: BLE001
-        return quarantine_for(exc, _base(partial.file), partial.sha256, partial.size, started)
+        return quarantine_for(exc, base_fields(partial.file), partial.sha256, partial.size, started)
 
 
 def finish_document(
@@ -76,7 +76,7 @@ def finish_document(
 ) -> DocumentResult:
     """Put the pages together, then segment, map and validate: the document's result."""
     started = time.perf_counter()
-    base = _base(partial.file)
+    base = base_fields(partial.file)
     try:
         from extractors.staged_layout import complete_layout
 
@@ -94,26 +94,6 @@ def finish_document(
         ocr_pages=list(layout.ocr_pages),
         seconds=time.perf_counter() - started,
     )
-
-
-def quarantine_for(
-    exc: Exception, base: dict, sha: str, size: int, started: float
-) -> DocumentResult:
-    """The quarantined result for a failure, with process_document's reasons."""
-    name = base["file_name"]
-    if isinstance(exc, InputError):
-        return _quarantined(base, sha, size, started, exc.reason, exc, str(exc))
-    failure = resource_failure(exc, name)  # memory_limit, too_large: as process_document
-    if failure is not None:
-        return _quarantined(base, sha, size, started, failure[0], exc, failure[1])
-    frame = traceback.extract_tb(exc.__traceback__)[-1]
-    where = f"{Path(frame.filename).name}:{frame.lineno}"
-    msg = f"{name}: internal error (a bug in fugi) {type(exc).__name__}: {exc} at {where}"
-    return _quarantined(base, sha, size, started, "internal_error", exc, msg)
-
-
-def _base(file: str) -> dict:
-    return {"file": file, "file_name": Path(file).name, "fugi_version": __version__}
 
 
 def _records(layout, partial: PartialDocument):  # type: ignore[no-untyped-def]
