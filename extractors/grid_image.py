@@ -8,6 +8,7 @@ page frame; `dpi` converts pixels to PDF points (points = pixels * 72 / dpi).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import cv2
@@ -404,7 +405,7 @@ def _anchored(s: Segment, others: list[Segment], tol: float) -> bool:
     )
 
 
-def _touches_at_an_end(s: Segment, others: list[Segment], tol: float) -> bool:
+def _touches_at_an_end(s: Segment, others: Sequence[Segment], tol: float) -> bool:
     return any(
         o.start - tol <= s.pos <= o.end + tol
         and min(abs(o.pos - s.start), abs(o.pos - s.end)) <= tol

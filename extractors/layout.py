@@ -11,6 +11,7 @@ import bisect
 import hashlib
 from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import pymupdf
 
@@ -26,6 +27,8 @@ from extractors.textlayer import Glyph, GlyphLine, glyph_lines_to_lines, read_gl
 from models.layout import BBox, DocumentLayout, Line, Page, PageItem, Problem, Table, TextBlock
 from models.settings import ExtractSettings
 
+_P = TypeVar("_P", Page, Page | Quality)
+
 
 def extract_layout(path: str | Path, settings: ExtractSettings | None = None) -> DocumentLayout:
     """Read the whole PDF into the layout model (raises InputError for bad input)."""
@@ -34,7 +37,7 @@ def extract_layout(path: str | Path, settings: ExtractSettings | None = None) ->
     data = path.read_bytes() if path.is_file() else None
     doc = open_document(path, settings.password, max_pages=settings.max_pages, data=data)
     try:
-        pages = [
+        pages: list[Page] = [
             safe_page(doc, i, lambda d, k: extract_page(d, k, settings))
             for i in range(doc.page_count)
         ]
@@ -70,8 +73,8 @@ def complete_layout(
 
 
 def safe_page(
-    doc: pymupdf.Document, index: int, step: Callable[[pymupdf.Document, int], Page | Quality]
-) -> Page | Quality:
+    doc: pymupdf.Document, index: int, step: Callable[[pymupdf.Document, int], _P]
+) -> _P | Page:
     """`step(doc, index)`, but a page MuPDF cannot interpret becomes an empty page with a
     warning."""
     try:
@@ -150,7 +153,7 @@ def text_layer_page(
         # spans of the text layer are already cut per cell (glyph by glyph): no re-cutting
         fill_cells(
             table,
-            [ln for key, _, ln in pieces if key is not None and key[0] == ti],
+            [ln for key, _, ln in pieces if isinstance(key, tuple) and key[0] == ti],
             cut_spans=False,
         )
     for table in tables:

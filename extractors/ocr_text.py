@@ -56,7 +56,9 @@ def _no_space(left: str, right: str, japanese: bool) -> bool:
     # A lone letter next to a Latin run is a spaced-out full-width word ("Ｆ ＡＱ").
     tail = _LATIN_TAIL.search(left)
     head = _LATIN_HEAD.match(right)
-    return bool(tail and head) and (len(tail.group()) == 1 or len(head.group()) == 1)
+    if tail is None or head is None:
+        return False
+    return len(tail.group()) == 1 or len(head.group()) == 1
 
 
 # Katakana and the kanji / symbol drawn the same way; which one was printed shows in

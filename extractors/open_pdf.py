@@ -159,8 +159,8 @@ def _check_pages(doc: pymupdf.Document, name: str, max_pages: int) -> None:
             file=name,
         )
     try:
-        for page in doc:  # a page whose object is lost raises here, not at open
-            page.rect  # noqa: B018
+        for i in range(doc.page_count):  # a page whose object is lost raises here, not at open
+            doc[i].rect  # noqa: B018
     except Exception as exc:
         raise InputError(
             "corrupt_pdf", f"{name}: a page cannot be read ({exc}).", file=name

@@ -291,7 +291,7 @@ def _columns(
     known = _breakpoints(stack, x0, x1) + [
         v.pos for v in vrules if x0 + END_TOL < v.pos < x1 - END_TOL and _inside(v, ys)
     ]
-    cuts = []
+    cuts: list[float] = []
     for x in sorted(known):
         i = min(len(ink) - 1, max(0, int((x - x0) / STEP)))
         if ink[i] <= allowed and not (cuts and x - cuts[-1] < MIN_GUTTER):

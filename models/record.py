@@ -6,11 +6,11 @@ Field names are the contract: `fugi export --format jsonl` writes exactly
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 SectionKind = Literal["電算処理", "外部結合", "業務委託", "再委託"]
 CATEGORY_ORDER: tuple[str, ...] = ("電算処理", "外部結合", "業務委託", "再委託")

@@ -73,7 +73,9 @@ def connect(
     deadline = time.monotonic() + wait
     while True:
         try:
-            config = {"enable_external_access": False} if sandbox else {}
+            config: dict[str, str | bool | int | float | list[str]] = (
+                {"enable_external_access": False} if sandbox else {}
+            )
             con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:
