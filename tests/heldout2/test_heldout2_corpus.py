@@ -17,8 +17,8 @@ from models.record import SubmissionRecord
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from write_goldens2 import golden, norm  # noqa: E402
 from docs2 import DOCS  # noqa: E402
+from write_goldens2 import golden, norm  # noqa: E402
 
 MANIFEST = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
 FILES = MANIFEST["files"]

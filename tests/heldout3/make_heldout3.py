@@ -13,9 +13,9 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-import pymupdf as fitz
 import numpy as np
 import pikepdf
+import pymupdf as fitz
 from PIL import Image, ImageFilter
 
 HERE = Path(__file__).resolve().parent
