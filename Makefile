@@ -39,9 +39,13 @@ samples: $(STAMP)  ## rebuild samples/ from samples/specs (deterministic)
 eval: $(STAMP)  ## score the exported records against tests/golden (per-field P/R/F1)
 	$(BIN)/fugi eval samples --golden tests/golden
 
-lint: $(STAMP)  ## ruff + mypy on models/ and pipeline/ + import direction check
+lint: $(STAMP)  ## ruff + mypy on models/ and pipeline/ (import direction: tests/test_architecture.py)
 	$(BIN)/ruff check .
 	$(BIN)/mypy models pipeline
+
+bench: $(STAMP)  ## quick benchmarks: extraction vs peers, ingest throughput (bench/README.md)
+	$(BIN)/python bench/extraction.py --quick
+	$(BIN)/python bench/ingest.py --only scanned
 
 clean:  ## remove the venv, caches and the demo database
 	rm -rf $(VENV) .prefect .pytest_cache fugi.duckdb fugi.duckdb.wal
