@@ -110,6 +110,11 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             # A type with no party before any party is known (OCR lost 区が行う): guessed later.
             st.party = party or st.party or _UNKNOWN_PARTY
             st.measure_type = mtype
+    heading = _type_heading_row(u, cols)
+    if heading is not None:
+        # 【運用上の対策】 printed as a row of its own: types the rows below it, not a measure.
+        st.measure_type = heading
+        return
     mark_cell = table.cell_at(u.part, cols.mark)
     measure_cell = table.cell_at(u.part, cols.measure)
     if measure_cell is None or measure_cell is mark_cell or measure_cell.row != u.part:
@@ -141,6 +146,19 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             mark_cell=own_mark,
         )
     )
+
+
+_TYPE_HEADING = re.compile(r"^[【\[［(（〔]?[^【】\[\]［］()（）〔〕]{0,12}[】\]］)）〕]?$")
+
+
+def _type_heading_row(u: Unit, cols: Columns) -> str | None:
+    """A row whose only text outside the party column is a short 【…上の対策】 heading."""
+    texts = [compact(c.text) for c in u.cells if c.col != cols.party and c.row == u.part]
+    texts = [t for t in texts if t]
+    if len(texts) != 1 or not _TYPE_HEADING.match(texts[0]) or "対策" not in texts[0]:
+        return None
+    party, mtype = parse_party_cell(texts[0])
+    return mtype if party is None else None
 
 
 _UNKNOWN_PARTY = "?"
