@@ -119,6 +119,7 @@ _ITEM_SUBFIELDS = (
     ("情報の項目", "data_items"),
     ("情報項目", "data_items"),
     ("記録するコンピュータ", "system"),
+    ("記録するシステム", "system"),
     ("記録媒体", "system"),
 )
 

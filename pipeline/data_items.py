@@ -35,7 +35,7 @@ _SUBLABEL = re.compile(
     r"(?:(?<!\d)(?:\d{1,2}|[①-⑳]|\(\d\))[ \t\u3000.]*|(?:^|(?<=\s)))"
     r"(?P<kind>個人の範囲|対象者の範囲"
     r"|記録(?:する|される)(?:個人)?情報の?項目|記録項目|処理させる情報項目|結合される情報項目"
-    r"|記録するコンピュータ[ー]?|記録媒体)"
+    r"|記録するコンピュータ[ー]?|記録するシステム|記録媒体)"
 )
 # 【…に係る情報項目】; OCR may read the lenticular brackets as 〔 〕.
 _HEADING = re.compile(r"[【〔](?P<h>[^】〕]{1,60})[】〕]")
@@ -113,7 +113,7 @@ def _from_sublabels(text: str, cell: ItemsCell) -> bool:
         kind = m.group("kind")
         if kind in ("個人の範囲", "対象者の範囲"):
             cell.data_subjects = join_entries(body)
-        elif kind.startswith("記録するコンピュータ") or kind == "記録媒体":
+        elif kind.startswith("記録するコンピュータ") or kind in ("記録するシステム", "記録媒体"):
             cell.system = normalize_text(body)
         else:
             body, defined = _split_definition(body)
