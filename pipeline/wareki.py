@@ -183,7 +183,7 @@ _RECURRING = re.compile(
     r"次年度以降も|翌年度以降も|以降も?[、,]?\s*同様|継続して|毎年度|引き続き同様"
 )
 _NOTE = re.compile(r"※[^\n]*")
-_CONNECT = re.compile(r"^\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
+_CONNECT = re.compile(r"^\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
 _APPROX = re.compile(r"ごろ|頃|程度")
 # 予定 right after a period, in brackets or not, also after an open end's から/以降:
 # ``令和7年10月1日から(予定)``, ``…まで 予定``, ``…以降の予定``.
