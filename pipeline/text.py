@@ -59,9 +59,16 @@ def normalize_text(s: str | None) -> str | None:
     if s is None:
         return None
     text = _collapse(s).strip()
-    # NFKC may itself produce spaces (e.g. from compatibility forms); collapse again.
-    if _WS_RUN.search(text):
-        text = _collapse(text).strip()
+    # NFKC may itself produce spaces or turn the characters beside one into others
+    # (compatibility forms, combining accents): collapse until nothing changes, so that
+    # normalising normalised text changes nothing.
+    for _ in range(3):
+        if not _WS_RUN.search(text):
+            break
+        again = _collapse(text).strip()
+        if again == text:
+            break
+        text = again
     return text or None
 
 
