@@ -203,6 +203,9 @@ def _period_label(segment: str, first: bool) -> str | None:
         raw = segment[marks[-1].end() :]
     elif first:
         raw = segment
+    elif re.search(r"[\n\u3000]", segment.rstrip()):
+        # a later period's label starts its own line / block: ``…まで\n保守　令和…``
+        raw = re.split(r"[\n\u3000]", segment.rstrip())[-1]
     else:
         return None
     label = normalize_text(raw.strip(" :：・-"))
