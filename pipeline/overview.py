@@ -139,9 +139,15 @@ def parse_agenda(lines: list[str]) -> list[str]:
         return []
     block: list[str] = []
     top = top_heading(lines)
+    # an un-numbered heading (``本審議会への報告内容``) owns the top-level items right under it
+    own_top = not top.match(lines[start]) and any(
+        top.match(ln) for ln in lines[start + 1 : start + 2]
+    )
     for ln in lines[start + 1 :]:
-        if top.match(ln) or ln.strip().startswith("※"):
+        if (top.match(ln) and not own_top) or ln.strip().startswith("※"):
             break
+        if own_top and block and not top.match(ln) and block[-1].rstrip().endswith("。"):
+            break  # the items ended; what follows is the next (un-numbered) paragraph
         block.append(ln)
     text = "\n".join(block)
     for marker in _MARKERS:
