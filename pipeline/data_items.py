@@ -36,6 +36,8 @@ _SUBLABEL = re.compile(
     r"(?P<kind>個人の範囲|対象者の範囲"
     r"|記録(?:する|される)(?:個人)?情報の?項目|記録項目|処理させる情報項目|結合される情報項目"
     r"|記録するコンピュータ[ー]?|記録するシステム|記録媒体)"
+    # ア 該当者 … イ 情報項目 … / (ア)(イ): kana-numbered sub-headings only
+    r"|(?:^|(?<=\s))\(?[ア-ン]\)?[ \t\u3000.、]*(?P<kana>該当者|対象者|情報項目)(?=[\s:：])"
 )
 # 【…に係る情報項目】; OCR may read the lenticular brackets as 〔 〕.
 _HEADING = re.compile(r"[【〔](?P<h>[^】〕]{1,60})[】〕]")
@@ -110,8 +112,8 @@ def _from_sublabels(text: str, cell: ItemsCell) -> bool:
         return False
     for k, m in enumerate(marks):
         body = text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
-        kind = m.group("kind")
-        if kind in ("個人の範囲", "対象者の範囲"):
+        kind = m.group("kind") or m.group("kana")
+        if kind in ("個人の範囲", "対象者の範囲", "該当者", "対象者"):
             cell.data_subjects = join_entries(body)
         elif kind.startswith("記録するコンピュータ") or kind in ("記録するシステム", "記録媒体"):
             cell.system = normalize_text(body)
