@@ -276,6 +276,16 @@ def dask_results(
             fin = _submit_pages(runner, f, got, settings, stage)
             futures[fin.wrapped_future] = (fin, job)
             running.add(fin.wrapped_future)
+    if stage:
+        _sweep_staged(jobs, Path(stage))
+
+
+def _sweep_staged(jobs: list[Job], stage: Path) -> None:
+    """Every document of the batch has been yielded by now; a staged file still there for
+    one of them was written again by a task Dask recomputed after a worker died (its first
+    result had already been read). The cluster is closed, so no more can appear."""
+    for job in jobs:
+        (stage / f"{job.sha256}.json").unlink(missing_ok=True)
 
 
 def _submit_pages(runner, first, partial: PartialDocument, settings: str, stage: str | None):  # type: ignore[no-untyped-def]
