@@ -13,27 +13,21 @@ from typing import TextIO
 import duckdb
 
 from models.record import SubmissionRecord
+from pipeline.store_rows import CHILD_TABLES
 
+# What `fugi export --format parquet --table` may copy: every stored table and view.
 EXPORT_TABLES = (
     "submissions",
-    "sections",
-    "data_items",
-    "parties",
-    "periods",
-    "schedule",
-    "counts",
-    "checklist_items",
-    "record_items",
-    "change_marks",
-    "prior_approvals",
-    "warnings",
-    "provenance",
-    "quarantine",
+    *CHILD_TABLES,
     "files",
+    "quarantine",
     "ingest_runs",
+    "approval_links",
+    "changes",
     "v_outsourcing",
     "v_data_items",
     "v_checklist",
+    "v_changes",
 )
 _BATCH = 500
 _PROV_COLS = "path, page, x0, y0, x1, y1, extraction, engine, confidence"
