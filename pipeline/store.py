@@ -35,6 +35,9 @@ _LOCK_POLL = 0.1
 # Tables holding a file's rows (deleted together when a file is re-loaded).
 FILE_TABLES = ("files", "submissions", *CHILD_TABLES, "search_terms", "search_docs")
 
+# Below this many rows a table's rows go through executemany (no Arrow set-up cost).
+_BULK_MIN_ROWS = 16
+
 LoadOutcome = Literal["loaded", "replaced", "skipped", "quarantined"]
 
 
@@ -229,11 +232,40 @@ def _insert(
         return
     cols = list(rows[0])
     names = ", ".join(f'"{c}"' for c in cols)
-    marks = ", ".join("?" for _ in cols)
     verb = "INSERT OR REPLACE" if replace else "INSERT"
+    if len(rows) >= _BULK_MIN_ROWS and _insert_arrow(
+        con, f"{verb} INTO {table} ({names})", cols, rows
+    ):
+        return
+    marks = ", ".join("?" for _ in cols)
     con.executemany(
         f"{verb} INTO {table} ({names}) VALUES ({marks})", [[r[c] for c in cols] for r in rows]
     )
+
+
+def _insert_arrow(
+    con: duckdb.DuckDBPyConnection, into: str, cols: list[str], rows: list[Row]
+) -> bool:
+    """Insert many rows as one Arrow batch (executemany runs one statement per row).
+
+    Returns False, having written nothing, when Arrow cannot type a column (mixed Python
+    types in one column, say): the caller then inserts row by row. DuckDB casts each Arrow
+    column to the table's type, as it does for the bound parameters of executemany.
+    """
+    import pyarrow as pa
+
+    try:
+        batch = pa.table({c: [r[c] for r in rows] for c in cols})
+    except (pa.ArrowException, TypeError, ValueError):
+        return False
+    view = f"_fugi_rows_{uuid.uuid4().hex}"
+    con.register(view, batch)
+    try:
+        select = ", ".join(f'"{c}"' for c in cols)
+        con.execute(f"{into} SELECT {select} FROM {view}")
+    finally:
+        con.unregister(view)
+    return True
 
 
 def _absolute(path: str) -> str:
