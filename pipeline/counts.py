@@ -1,7 +1,8 @@
 """Headcounts and volumes: ``約900人`` -> ``Count(value=900, approx=True, unit="人")``.
 
 A count inside brackets is a breakdown of the count before it and is not reported
-(``約900人（25人×4保健センター×9か月）`` gives one count). The label of a count is the
+(``約900人（25人×4保健センター×9か月）`` gives one count), except a labelled sub-count
+(``約152,000件（うち下水道使用者 約148,000件）`` -> a second count labelled ``下水道使用者``). The label of a count is the
 text printed before it on its line, without numbering (``(1) 医療従事者等 約10,000人``
 -> ``医療従事者等``); a count with nothing before it takes the last label-only line
 above it (``3 想定投稿数`` / ``約40,000件``), else the ``label`` argument.
@@ -18,6 +19,12 @@ UNITS = (
     "人分",
     "世帯",
     "事業所",
+    "事業者",
+    "医療機関",
+    "機関",
+    "法人",
+    "店舗",
+    "口座",
     "施設",
     "団体",
     "か所",
@@ -35,8 +42,9 @@ UNITS = (
     "枚",
     "冊",
     "戸",
+    "者",
 )
-_APPROX_BEFORE = r"(?:約|およそ|概ね|おおむね|大よそ|推定)"
+_APPROX_BEFORE = r"(?:約|おおよそ|およそ|概ね|おおむね|大よそ|推定)"
 _APPROX_AFTER = r"(?:程度|前後|ほど|余り|余|強|弱)"
 # 1,200 / 1, 200 (OCR spaces) / 210 000 (space-grouped) / 210.000 (OCR'd comma, see _value).
 _NUMBER = r"\d{1,3}(?:[ \t]*,[ \t]*\d{3})+(?:\.\d+)?|\d{2,3}(?:[ \t]\d{3})+(?!\d)|\d+(?:\.\d+)?"
@@ -89,6 +97,7 @@ def _count(label: str | None, m: re.Match[str]) -> Count:
 
 
 _BREAKDOWN = re.compile(r"[×xX*＊+＋]|内訳|うち|内数")
+_SUBCOUNT = re.compile(r"^\s*(?:うち|内(?![訳数]))\s*[、,:：]?\s*")
 
 
 def _bracket_label(line: str, depths: list[int], m: re.Match[str]) -> str | None:
@@ -98,9 +107,17 @@ def _bracket_label(line: str, depths: list[int], m: re.Match[str]) -> str | None
     open_at = max((i for i in range(start) if depths[i] == 0), default=-1) + 1
     end = next((i for i in range(start, len(line)) if depths[i] == 0), len(line))
     inner = line[open_at:end].lstrip("(（")
+    sub = _SUBCOUNT.match(inner)
+    if sub and not _BREAKDOWN.search(inner[sub.end() :]):
+        # (うち下水道使用者 約148,000件): a sub-count with a label of its own
+        before = line[open_at:start].lstrip("(（")
+        return _kanji_label(_clean_label(_SUBCOUNT.sub("", before, count=1)))
     if _BREAKDOWN.search(inner):
         return None
-    label = _clean_label(line[open_at:start].lstrip("(（"))
+    return _kanji_label(_clean_label(line[open_at:start].lstrip("(（")))
+
+
+def _kanji_label(label: str | None) -> str | None:
     return label if label and re.search(r"[\u3400-\u9fff]{2}", label) else None
 
 
@@ -138,3 +155,36 @@ def parse_counts(s: str, label: str | None = None) -> list[Count]:
         elif new_pending:
             pending = new_pending
     return out
+
+
+# A line that is only "label  約 380 件" (plus brackets): a count outside any count heading.
+_SENTENCE_END = re.compile(r"[はがをにでのもと、。]$")
+
+
+def parse_count_line(line: str, prev: str | None = None) -> list[Count]:
+    """Counts of a line that states an approximate count and nothing else:
+    ``"年間利用見込み　約 ３８０ 件"`` -> ``[Count("年間利用見込み", 380, True, "件")]``.
+
+    The count must be approximate (約/およそ/概ね/…程度), the text before it a short label
+    (not a sentence) and nothing but brackets may follow it; a count alone on its line takes
+    ``prev`` (the line above) as its label when that is a short label. Anything else -> [].
+    """
+    text = nfkc(line).strip()
+    m = next(iter(_COUNT_RE.finditer(text)), None)
+    if m is None or not (m.group("approx") or m.group("after")):
+        return []
+    if bracket_depths(text)[m.start()] > 0 or text[max(0, m.start() - 1) : m.start()] == "第":
+        return []
+    tail = text[m.end() :].strip()
+    more: list[Count] = []
+    if tail and not (tail[0] in "(（" and tail[-1] in ")）"):
+        more = parse_count_line(tail)  # 応募者 約380名 参加者 約280名
+        if not more:
+            return []
+        tail = ""
+    before = text[: m.start()]
+    label = _clean_label(before) if before.strip() else _clean_label(prev or "")
+    if not label or len(label) > 25 or _SENTENCE_END.search(label):
+        return []
+    counts, _ = _line_counts(label + " " + text[m.start() : m.end()] + tail, None)
+    return counts + more

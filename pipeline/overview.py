@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from models.record import Count, Overview
-from pipeline.counts import parse_counts
+from pipeline.counts import parse_count_line, parse_counts
 from pipeline.labels import match_label
 from pipeline.map_context import MapContext
 from pipeline.pairs import Pair, region_pairs
@@ -177,7 +177,8 @@ def _agenda_item(raw: str) -> str | None:
 
 
 def parse_overview_counts(lines: list[str]) -> list[Count]:
-    """Counts under a numbered heading about numbers (対象者数, 想定投稿数, 接種対象者の規模 …)."""
+    """Counts under a numbered heading about numbers (対象者数, 想定投稿数, 接種対象者の規模 …),
+    and lines elsewhere that state only a labelled approximate count (``選挙人数 約96,000人``)."""
     out: list[Count] = []
     top = top_heading(lines)
     i = 0
@@ -186,6 +187,8 @@ def parse_overview_counts(lines: list[str]) -> list[Count]:
         title = m.group(2) if m else ""
         head = re.split(r"\s", title.strip(), maxsplit=1)[0] if title else ""
         if not m or not _COUNT_HEAD.search(head):
+            prev = lines[i - 1] if i > 0 and not top.match(lines[i - 1]) else None
+            out.extend(parse_count_line(lines[i], prev))
             i += 1
             continue
         block = [title]
