@@ -17,7 +17,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.text import neutral_admin, strip_label, trailing_bracket
+from pipeline.text import ADMIN, neutral_admin, strip_label, trailing_bracket
 from pipeline.tokenize import normalized_key
 
 Scope = Literal["cover", "overview", "section"]
@@ -103,3 +103,36 @@ def match_label(raw: str, scope: Scope) -> LabelMatch:
         # 新規開発・追加・変更の (truncated) is as close to 理由 as to 内容: say so, don't guess
         return LabelMatch(None, round(best, 3), label)
     return LabelMatch(best_field, round(best, 3), label)
+
+
+# Who a protection field speaks for when the label names it in brackets (情報保護対策（市）/
+# （再委託先）): the administration itself, or the party it contracts/connects with.
+_WARD_PARTY = re.compile(rf"^(?:{ADMIN}|実施機関|自治体|当局|庁|本庁|発注者|委託者|委託元)$")
+_CONTRACTOR_PARTY = re.compile(
+    r"^(?:再?委託先|受託者|受託事業者|再?受託者|再?委託事業者|委託業者|受託業者|事業者|"
+    r"委託先\(再委託先\)|委託先・再委託先|相手方|結合先|接続先|結合の相手方|提供先)$"
+)
+_SIDE_FIELD = {"ward": "protection_ward", "contractor": "protection_contractor"}
+
+
+def protection_side(raw: str) -> str | None:
+    """``"情報保護対策（再委託先）"`` -> ``"contractor"``, ``"情報保護対策（市）"`` -> ``"ward"``;
+    None when the label names no party in a trailing bracket."""
+    _, inner = trailing_bracket(strip_label(raw))
+    if not inner:
+        return None
+    inner = re.sub(r"\s", "", inner)
+    if _WARD_PARTY.match(inner):
+        return "ward"
+    if _CONTRACTOR_PARTY.match(inner):
+        return "contractor"
+    return None
+
+
+def refine_protection(raw: str, field: str | None) -> str | None:
+    """A single-field protection label (``protection_both``) that names its party in brackets is
+    that party's field; any other field is returned unchanged."""
+    if field != "protection_both":
+        return field
+    side = protection_side(raw)
+    return _SIDE_FIELD[side] if side else field

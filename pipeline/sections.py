@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from models.record import Party, Protection, Section
 from models.segments import Region
 from pipeline.data_items import parse_items_cell
-from pipeline.labels import match_label
+from pipeline.labels import match_label, refine_protection
 from pipeline.map_context import MapContext
 from pipeline.pairs import Pair, region_pairs
 from pipeline.parties import parse_contractors, parse_party
@@ -84,6 +84,7 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
     if value is not None and p.confidence is not None:
         value = _checked_ocr_value(ctx, key, value, p.page)
     m = match_label(p.label, "section")
+    m.field = refine_protection(p.label, m.field)  # 情報保護対策（再委託先） -> contractor
     if value is not None and m.field != "title":  # the 件名 is the section's title, not a field
         sec.fields[key] = f"{sec.fields[key]} {value}" if key in sec.fields else value
     if m.field is None or m.score < LABEL_SCORE:
