@@ -5,7 +5,8 @@ Routes: (1) openpyxl workbook -> LibreOffice Calc -> PDF (x1_conbini);
 with ToUnicode: x2_packet), and the same through pdftops + ps2pdf, whose text layer comes out
 without ToUnicode, i.e. garbage (x2_packet_ps, an OCR case); (3) a multifunction-scanner imitation of x1
 (300 dpi grey raster, 1-2 degree skew, blur, noise, punched-hole shadows, a red 印 stamp,
-JPEG q60 at 200 dpi, image-only PDF).
+JPEG q60 at 200 dpi, image-only PDF); (4) reportlab, one text object per glyph, landscape
+checklist pages (x3_hinan, render_rl5.py).
 
 Run: /work/main/.venv/bin/python tests/heldout5/make_heldout5.py
 (needs /work/toolsvenv with openpyxl, soffice, pdftops, ps2pdf, pdftoppm)."""
@@ -21,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import docs5  # noqa: E402
+import render_rl5  # noqa: E402
 
 TOOLS_PY = "/work/toolsvenv/bin/python"
 GOTHIC_TTF = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"
@@ -102,6 +104,9 @@ def main():
         subprocess.run([TOOLS_PY, str(HERE / "build_xlsx.py"), str(work)], check=True, stdout=subprocess.DEVNULL)
         for f in docs5.FILES:
             if f["kind"] != "good":
+                continue
+            if f["route"].startswith("reportlab"):
+                render_rl5.render({d["stem"]: d for d in docs5.DOCS}[f["stem"]], out / f"{f['stem']}.pdf")
                 continue
             pdf = excel_to_pdf(f["stem"], work)
             if "ghostscript" in f["route"]:

@@ -114,6 +114,16 @@ def submission_content(doc, pages, first, last):
                 checklists.append({"checklist": cl["kind"], "party": cl["party"], "measure_type": mtype,
                                    "measure": norm(measure), "measure_key": key, "mark": MARKS[mark],
                                    "note": note, "page": p})
+    record_items, ri_pages = [], []
+    ri = doc.get("record_items")
+    if ri:
+        p = find(pages, ri["heading"], first)
+        ri_pages = [p]
+        for group, names in ri["gold"]:
+            for n in names:
+                record_items.append({"group": group, "name": norm(n.lstrip("*")), "changed": n.startswith("*")})
+        for t in ri["marks"]:
+            marks.append({"section": None, "field": "record_items", "text": norm(t), "page": find(pages, t, p)})
     assert cursor <= last, (doc["stem"], cursor, last)
     dep = g["department"]
     return {
@@ -130,11 +140,11 @@ def submission_content(doc, pages, first, last):
             "agenda": g["agenda"],
             "counts": [{"label": lb, "value": v, "approx": a, "unit": u} for lb, v, a, u in g["counts"]],
         },
-        "sections": sections, "record_items": [], "checklists": checklists,
+        "sections": sections, "record_items": record_items, "checklists": checklists,
         "prior_approvals": [{"raw": r, "council": c, "fiscal_year": y, "session": s}
                             for r, c, y, s in g["prior_approvals"]],
         "change_marks": marks, "references": g["references"], "warnings": [],
-    }
+    }, ri_pages
 
 
 def covers(doc_list, pages):
@@ -163,7 +173,7 @@ def main():
         ocr = f["kind"] == "scanned"
         recs, subs = [], []
         for k, ((first, last), stem) in enumerate(zip(covers([docs[s] for s in f["subs"]], pages), f["subs"])):
-            rec = submission_content(docs[stem], pages, first, last)
+            rec, ri_pages = submission_content(docs[stem], pages, first, last)
             rec["document_id"] = sha if k == 0 else f"{sha}#{k + 1}"
             rec["source"] = {"file_name": pdf.name, "sha256": sha, "page_count": n,
                              "text_source": "ocr" if ocr else "text_layer",
@@ -173,7 +183,7 @@ def main():
             subs.append({"spec": stem, "pages": [first, last], "sections": [s["pages"] for s in rec["sections"]],
                          "checklist_rows": [r["page"] for r in rec["checklists"]],
                          "change_marks": [{"text": m["text"], "page": m["page"]} for m in rec["change_marks"]],
-                         "record_items_pages": [], "meeting": None})
+                         "record_items_pages": ri_pages, "meeting": None})
         out = recs[0] if len(recs) == 1 else recs
         (HERE / "golden" / f"{f['stem']}.json").write_text(
             json.dumps(out, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
