@@ -121,3 +121,20 @@ def nlp() -> Any:
     import spacy
 
     return spacy.load("ja_ginza")
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Any:
+    from sudachipy import dictionary
+
+    return dictionary.Dictionary(dict="core")
+
+
+@lru_cache(maxsize=65536)
+def is_dictionary_word(s: str) -> bool:
+    """Whether ``s`` is one entry of Sudachi's dictionary as written: ``"パスワード"`` yes,
+    ``"バスワード"`` / ``"マイナンパー"`` no (the tokenizer would still return them as one
+    made-up katakana word). Used to repair OCR misreads, never to rewrite clean text."""
+    if not s:
+        return False
+    return any(m.surface() == s for m in _dictionary().lookup(s))
