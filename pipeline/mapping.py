@@ -44,7 +44,6 @@ def map_record(
     sheet_marks = _sheet_marks(ctx, sheets)
     items, item_marks = map_record_items(ctx)
     rows, row_marks = map_checklists(ctx)
-    all_text = "\n".join(u.text for u in units)
     record = SubmissionRecord(
         document_id=document_id,
         source=_source(layout, seg),
@@ -62,13 +61,24 @@ def map_record(
         checklists=rows,
         prior_approvals=_prior_approvals(legend, overview.description, units),
         change_marks=sheet_marks + item_marks + row_marks,
-        references=find_references(all_text, own=cover.material_no),
+        references=_references(units, cover.material_no),
         warnings=list(ctx.warnings),
     )
     if seg.council:
         ctx.prov("council", seg.heading_page)
         ctx.prov("item_kind", seg.heading_page)
     return MappedSubmission(record=record, provenance=ctx.provenance)
+
+
+def _references(units: list[Unit], own: str | None) -> list[str]:
+    """資料 numbers unit by unit, in order, once each: a page-margin ``資料５`` is its own unit and
+    is never joined to the heading number printed below it (``資料５`` / ``２　業務委託…``)."""
+    out: list[str] = []
+    for u in units:
+        for ref in find_references(u.text, own=own):
+            if ref not in out:
+                out.append(ref)
+    return out
 
 
 def _page_range(layout: DocumentLayout, seg: SubmissionSegments) -> tuple[int, int]:
