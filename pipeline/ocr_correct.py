@@ -1,0 +1,186 @@
+"""Post-OCR correction: repair Tesseract's misreads that the dictionary or a known text decides.
+
+    fix_katakana("保存先フォルダヘアクセス権")      -> "保存先フォルダへアクセス権"
+    fix_katakana("バスワードを付す")                 -> "パスワードを付す"
+    correct_to_reference("管理壮に記載させる。", "管理簿に記載させる。") -> "管理簿に記載させる。"
+    correct_layout(layout)  # fix_katakana on every span of the OCR pages
+
+Only text read by OCR is touched (pages with source="ocr"); the text layer is printed
+text and is never rewritten. Both repairs change a character only when the result is
+clearly better: a katakana run that is no dictionary word becomes one (or splits at a
+hiragana へ into dictionary words), and a checklist measure is aligned with the standard
+measure it matches and only short, well-anchored differences are taken from it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from models.layout import DocumentLayout, Page
+from pipeline.tokenize import is_dictionary_word, normalized_key
+
+# Katakana that OCR confuses with each other: (han)dakuten, small/large, and shapes.
+_SWAPS: dict[str, str] = {}
+for _group in (
+    "ハバパ", "ヒビピ", "フブプ", "ヘベペ", "ホボポ", "カガ", "キギ", "クグ", "ケゲ", "コゴ",
+    "サザ", "シジ", "スズ", "セゼ", "ソゾ", "タダ", "チヂ", "ツヅッ", "テデ", "トド",
+    "ヤャ", "ユュ", "ヨョ", "アァ", "イィ", "ウゥヴ", "エェ", "オォ",
+    "スヌ", "ソン", "シツ", "ワウ",
+):
+    for _ch in _group:
+        _SWAPS[_ch] = _SWAPS.get(_ch, "") + "".join(c for c in _group if c != _ch)
+# A katakana ヘ inside a run may be the hiragana particle へ between two words.
+_PARTICLE = {"ヘ": "へ"}
+_KATA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_DOUBLE_HE = re.compile(r"[ヘへ]へ|へヘ")
+_MAX_RUN = 24  # longer runs are left alone (cost: one lookup per substring)
+
+
+@lru_cache(maxsize=8192)
+def _word_cost(run: str) -> float:
+    """Fewest dictionary words that spell ``run`` exactly (inf when none do); a word of one
+    katakana counts twice (a lone ヘ or ロ is more often a misread than a word)."""
+    n = len(run)
+    best = [0.0] + [math.inf] * n
+    for end in range(1, n + 1):
+        for start in range(end):
+            step = 2.0 if end - start == 1 else 1.0
+            if best[start] + step < best[end] and is_dictionary_word(run[start:end]):
+                best[end] = best[start] + step
+    return best[n]
+
+
+def _candidates(run: str) -> list[tuple[str, float, bool]]:
+    """Runs one confusion away: (text, cost, is a へ split). A へ split costs one more word."""
+    out: list[tuple[str, float, bool]] = []
+    for i, ch in enumerate(run):
+        for alt in _SWAPS.get(ch, ""):
+            fixed = run[:i] + alt + run[i + 1 :]
+            out.append((fixed, _word_cost(fixed), False))
+        if ch in _PARTICLE and i > 0:
+            left, right = run[:i], run[i + 1 :]
+            cost = _word_cost(left) + (_word_cost(right) if right else 0.0) + 1
+            out.append((left + _PARTICLE[ch] + right, cost, True))
+    return out
+
+
+def fix_katakana_run(run: str) -> str:
+    """The run, or its one-confusion variant spelled by fewer dictionary words:
+    ``"バスワード"`` (バス+ワード) -> ``"パスワード"``, ``"マイナンパー"`` -> ``"マイナンバー"``,
+    ``"フォルダヘアクセス"`` -> ``"フォルダへアクセス"``. A tie with what was read keeps it;
+    a tie between two repairs keeps it too, unless one is the particle へ."""
+    if len(run) > _MAX_RUN or is_dictionary_word(run):
+        return run
+    own = _word_cost(run)
+    form = normalized_key(run)  # ソフトウェア -> ソフトウエア is a spelling, not a misread
+    cands = [c for c in _candidates(run) if c[1] < own and normalized_key(c[0]) != form]
+    if not cands:
+        return run
+    low = min(c[1] for c in cands)
+    winners = [c for c in cands if c[1] == low]
+    particle = [c for c in winners if c[2]]
+    if particle:
+        return particle[0][0]
+    texts = sorted({c[0] for c in winners})
+    if len(texts) == 1:
+        return texts[0]
+    # Two spellings of one word (キャビネット / キヤビネツト): the standard one.
+    forms = {normalized_key(t) for t in texts}
+    standard = [t for t in texts if t in forms]
+    return standard[0] if len(forms) == 1 and standard else run
+
+
+def fix_katakana(text: str) -> str:
+    """Every katakana run of ``text`` through `fix_katakana_run`; a particle へ read twice
+    (``"ヘへ"``, ``"へへ"``) once."""
+    for _ in range(2):  # a run may hold two misreads (フォルダヘアクセヌ)
+        text = _KATA_RUN.sub(lambda m: fix_katakana_run(m.group()), text)
+    return _DOUBLE_HE.sub("へ", text)
+
+
+def correct_page(page: Page) -> Page:
+    """The page with `fix_katakana` applied to every span of an OCR page (in place)."""
+    if page.source != "ocr":
+        return page
+    lines = [ln for b in page.blocks for ln in b.lines]
+    lines += [ln for t in page.tables for c in t.cells for ln in c.lines]
+    for ln in lines:
+        for sp in ln.spans:
+            sp.text = fix_katakana(sp.text)
+    for t in page.tables:
+        for c in t.cells:
+            if c.lines:
+                c.text = "\n".join("".join(sp.text for sp in ln.spans) for ln in c.lines)
+    return page
+
+
+def correct_layout(layout: DocumentLayout) -> DocumentLayout:
+    """The layout with its OCR pages corrected (text-layer pages are returned as they are)."""
+    for page in layout.pages:
+        correct_page(page)
+    return layout
+
+
+# ---------------------------------------------------------------- against a known text
+
+# Characters a document legitimately changes in a standard text: the municipality word
+# and numbers. A difference there is the document's, not OCR's.
+_OWN = set("区市町村都道府県0123456789０１２３４５６７８９")
+MIN_SIMILARITY = 0.85
+ANCHOR = 3  # matching characters needed on both sides of a repaired difference
+
+
+def correct_to_reference(text: str, reference: str) -> str:
+    """``text`` (OCR) with its short misreads taken from ``reference`` (the standard text it
+    was printed from): ``"管理壮"`` -> ``"管理簿"``, ``"人短守"`` -> ``"遵守"``.
+
+    Only when the two are at least MIN_SIMILARITY alike; only differences of at most two
+    characters on the reference side (three read), with ANCHOR matching characters on
+    both sides; never a municipality word or a digit, never a difference at either end.
+    """
+    if not text or not reference:
+        return text
+    if Levenshtein.normalized_similarity(text, reference) < MIN_SIMILARITY:
+        return text
+    blocks = _blocks(text, reference)
+    out: list[str] = []
+    for k, (equal, src, dst) in enumerate(blocks):
+        if equal or not _repairable(blocks, k, src, dst):
+            out.append(src)
+        else:
+            out.append(dst)
+    return "".join(out)
+
+
+def _blocks(text: str, reference: str) -> list[tuple[bool, str, str]]:
+    """The alignment as (equal?, text part, reference part), neighbouring edits merged."""
+    out: list[tuple[bool, str, str]] = []
+    for op in Levenshtein.opcodes(text, reference):
+        src = text[op.src_start : op.src_end]
+        dst = reference[op.dest_start : op.dest_end]
+        equal = op.tag == "equal"
+        if out and not equal and not out[-1][0]:
+            out[-1] = (False, out[-1][1] + src, out[-1][2] + dst)
+        else:
+            out.append((equal, src, dst))
+    return out
+
+
+def _repairable(blocks: list[tuple[bool, str, str]], k: int, src: str, dst: str) -> bool:
+    if k == 0 or k == len(blocks) - 1:
+        return False  # never at an end: a value may be cut or run on there
+    if len(blocks[k - 1][1]) < ANCHOR or len(blocks[k + 1][1]) < ANCHOR:
+        return False
+    if len(dst) > 2 or len(src) > 3 or (set(src) | set(dst)) & _OWN:
+        return False
+    if not src:
+        return False  # a character OCR dropped may as well be one the document leaves out
+    return bool(dst) or not _is_text(src)  # an extra glyph only when it is junk, not a word
+
+
+def _is_text(s: str) -> bool:
+    return bool(re.search(r"[\u3040-\u30ff\u3400-\u9fff]", s))

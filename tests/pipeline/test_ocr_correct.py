@@ -1,0 +1,85 @@
+"""Post-OCR correction: katakana misreads decided by the dictionary, standard texts by alignment."""
+
+from __future__ import annotations
+
+from models.layout import BBox, Cell, DocumentLayout, Line, Page, Span, Table, TextBlock
+from pipeline.ocr_correct import (
+    correct_layout,
+    correct_to_reference,
+    fix_katakana,
+    fix_katakana_run,
+)
+from pipeline.tokenize import is_dictionary_word
+
+
+def test_dictionary_word_is_an_entry_as_written():
+    assert is_dictionary_word("パスワード")
+    assert not is_dictionary_word("バスワード")
+    assert not is_dictionary_word("")
+
+
+def test_voiced_and_semi_voiced_katakana_misreads():
+    assert fix_katakana_run("バスワード") == "パスワード"
+    assert fix_katakana_run("マイナンパー") == "マイナンバー"
+    assert fix_katakana("最新のバターンファイルを適用") == "最新のパターンファイルを適用"
+    assert fix_katakana("アクセヌ権") == "アクセス権"
+
+
+def test_katakana_he_between_words_is_the_particle():
+    assert fix_katakana("保存先フォルダヘアクセス権") == "保存先フォルダへアクセス権"
+    assert fix_katakana("サーバーヘ送信する") == "サーバーへ送信する"
+    assert fix_katakana("フォルダヘへアクセス") == "フォルダへアクセス"
+
+
+def test_words_and_spelling_variants_are_left_alone():
+    for word in ("ヘルプデスク", "ハイキング", "ノウハウ", "バッチ処理", "ソフトウェア", "ベンダー"):
+        assert fix_katakana(word) == word
+
+
+def test_ambiguous_repairs_keep_the_reading():
+    # both クロス and グロス would be words: nothing decides, nothing changes
+    assert fix_katakana_run("ケロス") == "ケロス"
+
+
+def _page(source: str, text: str) -> Page:
+    box = BBox(x0=0, y0=0, x1=100, y1=10)
+    line = Line(spans=[Span(text=text, bbox=box)], bbox=box)
+    cell = Cell(row=0, col=0, bbox=box, text=text, lines=[line])
+    table = Table(bbox=box, cells=[cell], n_rows=1, n_cols=1, page=1)
+    block = TextBlock(lines=[Line(spans=[Span(text=text, bbox=box)], bbox=box)], bbox=box)
+    return Page(number=1, width=100, height=100, source=source, blocks=[block], tables=[table])
+
+
+def test_layout_correction_touches_ocr_pages_only():
+    layout = DocumentLayout(
+        file_name="x.pdf",
+        sha256="0",
+        page_count=2,
+        pages=[_page("ocr", "バスワード"), _page("text_layer", "バスワード")],
+    )
+    out = correct_layout(layout)
+    ocr, text = out.pages
+    assert ocr.blocks[0].lines[0].spans[0].text == "パスワード"
+    assert ocr.tables[0].cells[0].text == "パスワード"
+    assert text.blocks[0].lines[0].spans[0].text == "バスワード"
+    assert text.tables[0].cells[0].text == "バスワード"
+
+
+def test_misread_kanji_taken_from_the_standard_text():
+    ref = "個人情報の受け渡しにあたっては、管理簿に記載させる。"
+    assert correct_to_reference("個人情報の受け渡しにあたっては、管理壮に記載させる。", ref) == ref
+    # a kanji split in two halves
+    ref2 = "個人情報保護法及び情報セキュリティポリシーを遵守させる。"
+    assert correct_to_reference("個人情報保護法及び情報セキュリティポリシーを人短守させる。", ref2) == ref2
+
+
+def test_the_documents_own_words_stay():
+    ref = "取扱責任者及び取扱者をあらかじめ指定し、区に報告する。"
+    # 市 for 区 is the document's municipality, not a misread
+    assert correct_to_reference("取扱責任者及び取扱者をあらかじめ指定し、市に報告する。", ref).count("市") == 1
+    # a word the document leaves out is not put back
+    assert correct_to_reference("取扱責任者及び取扱者を指定し、区に報告する。", ref) == (
+        "取扱責任者及び取扱者を指定し、区に報告する。"
+    )
+    # a text that is not the standard one is not touched
+    assert correct_to_reference("委託先の選定基準を定める。", ref) == "委託先の選定基準を定める。"
