@@ -141,7 +141,10 @@ def _records_of(
     from extractors.layout import extract_layout
 
     layout = extract_layout(path, settings)
+    from pipeline.ocr_correct import correct_layout
     from pipeline.segment import segment_submissions
+
+    layout = correct_layout(layout)  # OCR misreads the dictionary decides (OCR pages only)
 
     segments = segment_submissions(layout)
     if not segments:

@@ -98,9 +98,11 @@ def finish_document(
 
 def _records(layout, partial: PartialDocument):  # type: ignore[no-untyped-def]
     from pipeline.mapping import map_record
+    from pipeline.ocr_correct import correct_layout
     from pipeline.segment import segment_submissions
     from pipeline.validate import validate_record
 
+    layout = correct_layout(layout)  # OCR misreads the dictionary decides (OCR pages only)
     segments = segment_submissions(layout)
     if not segments:
         msg = f"{partial.file_name}: no submission found in the document."
