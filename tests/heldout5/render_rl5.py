@@ -64,12 +64,16 @@ def draw_lines(c, lines, x, y, size, bold=False, lead=1.45):
             font = "H5Gothic" if (mk or bold) else "H5Mincho"
             t = c.beginText(cx, y)
             t.setFont(font, size)
-            if mk:  # faux bold: fill + stroke (text render mode 2), then a drawn underline
+            # faux bold: fill + stroke (text render mode 2) inside q/Q (Tr is graphics state and
+            # would outlive ET), then a drawn underline
+            if mk:
+                c.saveState()
                 c.setLineWidth(0.35)
                 t.setTextRenderMode(2)
             t.textOut(ch)
             c.drawText(t)
             if mk:
+                c.restoreState()
                 c.setLineWidth(0.6)
                 c.line(cx, y - 1.6, cx + glyph_w(ch, size, font), y - 1.6)
             cx += glyph_w(ch, size, font)

@@ -47,10 +47,11 @@ def page_texts(pdf):
 
 def find(pages, needle, start):
     """1-based page of the first occurrence of needle on or after page `start`."""
-    key = flat(MARK.sub(lambda m: m.group(1), needle))[:24]
-    for i in range(start - 1, len(pages)):
-        if key in pages[i]:
-            return i + 1
+    key = flat(MARK.sub(lambda m: m.group(1), needle))
+    for k in (key, key[:40]):  # whole text first: parallel checklist rows share their opening words
+        for i in range(start - 1, len(pages)):
+            if k in pages[i]:
+                return i + 1
     raise LookupError(f"{key!r} not found from page {start}")
 
 
