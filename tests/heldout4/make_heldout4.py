@@ -31,8 +31,9 @@ TOOLS_PY = "/work/toolsvenv/bin/python"
 
 def finalize(src, dst):
     with pikepdf.open(src) as pdf:
-        if "/Info" in pdf.trailer:
-            del pdf.trailer["/Info"]
+        for key in ("/Info", "/DocChecksum", "/ID"):  # Writer's checksum and /ID change on every export
+            if key in pdf.trailer:
+                del pdf.trailer[key]
         if "/Metadata" in pdf.Root:
             del pdf.Root["/Metadata"]
         pdf.save(dst, deterministic_id=True, compress_streams=True,
@@ -55,7 +56,8 @@ def scan(src, dst, seed=4):
             img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=200)
             bw = img.point(lambda v: 255 if v > 150 else 0).convert("1")
             pages.append(bw)
-        pages[0].save(dst, save_all=True, append_images=pages[1:], resolution=300.0)
+        pages[0].save(f"{tmp}/scan.pdf", save_all=True, append_images=pages[1:], resolution=300.0)
+        finalize(f"{tmp}/scan.pdf", dst)  # Pillow writes the creation time into Info
 
 
 def page_texts(path):
