@@ -14,9 +14,11 @@ measure it matches and only short, well-anchored differences are taken from it.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
@@ -130,6 +132,7 @@ def correct_layout(layout: DocumentLayout) -> DocumentLayout:
 # Characters a document legitimately changes in a standard text: the municipality word
 # and numbers. A difference there is the document's, not OCR's.
 _OWN = set("区市町村都道府県0123456789０１２３４５６７８９")
+_ADMIN = set("区市町村都道府県")
 MIN_SIMILARITY = 0.85
 ANCHOR = 3  # matching characters needed on both sides of a repaired difference
 
@@ -171,16 +174,61 @@ def _blocks(text: str, reference: str) -> list[tuple[bool, str, str]]:
 
 
 def _repairable(blocks: list[tuple[bool, str, str]], k: int, src: str, dst: str) -> bool:
-    if k == 0 or k == len(blocks) - 1:
-        return False  # never at an end: a value may be cut or run on there
-    if len(blocks[k - 1][1]) < ANCHOR or len(blocks[k + 1][1]) < ANCHOR:
+    if k == len(blocks) - 1:
+        return False  # never at the end: a value may be cut or run on there
+    if k == 0:
+        return _repairable_start(blocks, src, dst)
+    before, after = blocks[k - 1][1], blocks[k + 1][1]
+    if len(before) < ANCHOR or len(after) < ANCHOR:
         return False
     if len(dst) > 2 or len(src) > 3 or (set(src) | set(dst)) & _OWN:
         return False
+    if after[0] in _ADMIN or (len(src) == len(dst) == 2 and is_dictionary_word(src)):
+        return False  # a place name (若葉区 for 新宿区) or another word, not a misread
     if not src:
         return False  # a character OCR dropped may as well be one the document leaves out
     return bool(dst) or not _is_text(src)  # an extra glyph only when it is junk, not a word
 
 
+def _repairable_start(blocks: list[tuple[bool, str, str]], src: str, dst: str) -> bool:
+    """At the start only one character, before a long match: 妥約履行 / 約にあたり -> 契約…."""
+    if len(blocks) < 2 or len(blocks[1][1]) < 2 * ANCHOR:
+        return False
+    return len(src) <= 1 and len(dst) == 1 and not (set(src) | set(dst)) & _OWN
+
+
 def _is_text(s: str) -> bool:
     return bool(re.search(r"[\u3040-\u30ff\u3400-\u9fff]", s))
+
+
+def _fix_tail(text: str, reference: str) -> str:
+    """The end of a standard sentence: a glyph or two read after its closing 。 are junk
+    (``"…防止する。思"``), and a 。 too small for OCR is put back (``"…指導する"``)."""
+    if not reference.endswith("。") or not text or text.endswith("。"):
+        return text
+    end = text.rfind("。")
+    if end >= 0 and len(text) - end - 1 <= 2 and text[: end + 1].endswith(reference[-ANCHOR - 1 :]):
+        return text[: end + 1]
+    return text + "。" if text.endswith(reference[-ANCHOR - 1 : -1]) else text
+
+
+MEASURES = Path(__file__).parent / "catalogues" / "measures.json"
+
+
+@lru_cache(maxsize=1)
+def _standard_measures() -> tuple[str, ...]:
+    data = json.loads(MEASURES.read_text(encoding="utf-8"))
+    return tuple(v for k, vs in data.items() if not k.startswith("_") for v in vs)
+
+
+def correct_measure(text: str) -> str:
+    """An OCR'd checklist measure with its short misreads taken from the standard measure
+    (catalogues/measures.json) it is printed from; a measure no standard text matches at
+    MIN_SIMILARITY is returned as read."""
+    if not text:
+        return text
+    scored = [(Levenshtein.normalized_similarity(text, v), v) for v in _standard_measures()]
+    similarity, reference = max(scored)
+    if similarity < MIN_SIMILARITY:
+        return text
+    return _fix_tail(correct_to_reference(text, reference), reference)

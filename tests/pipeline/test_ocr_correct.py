@@ -83,3 +83,25 @@ def test_the_documents_own_words_stay():
     )
     # a text that is not the standard one is not touched
     assert correct_to_reference("委託先の選定基準を定める。", ref) == "委託先の選定基準を定める。"
+
+
+def test_measure_repaired_against_the_catalogue():
+    from pipeline.ocr_correct import correct_measure
+
+    read = "妥約履行の間、特記事項に基づき立入り調査等を受けさせるとともに、委託先に対し速やかに状況報告をさせる。"
+    assert correct_measure(read).startswith("契約履行の間")
+    assert correct_measure("通信内容は暗号化し、通信途上の個人情報の盗用、改ざん、成りすましを防止する。思") == (
+        "通信内容は暗号化し、通信途上の個人情報の盗用、改ざん、成りすましを防止する。"
+    )
+    assert correct_measure("取扱責任者及び取扱者をあらかじめ指定し、市に報告するよう指導する").endswith("指導する。")
+
+
+def test_measure_keeps_another_citys_name_and_unknown_measures():
+    from pipeline.ocr_correct import correct_measure
+
+    own = (
+        "個人情報保護法及び若葉区情報セキュリティポリシーを遵守するよう指導する。また、クラウドサービスを"
+        "利用する場合は、総務省「クラウドサービス提供における情報セキュリティ対策ガイドライン」を準拠するよう指導する。"
+    )
+    assert correct_measure(own) == own
+    assert correct_measure("庁舎の入口に監視カメラを設置する。") == "庁舎の入口に監視カメラを設置する。"
