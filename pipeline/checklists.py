@@ -19,6 +19,7 @@ from models.segments import Region
 from pipeline.change_marks import marked_runs
 from pipeline.checklist import measure_key, parse_mark, parse_party_cell
 from pipeline.map_context import MapContext
+from pipeline.ocr_correct import correct_measure
 from pipeline.pairs import ValueLine
 from pipeline.text import join_lines, ocr_suspect, strip_ocr_edge_junk
 from pipeline.units import Unit, compact
@@ -121,7 +122,7 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
         return
     measure = join_lines(measure_cell.text.split("\n"))
     if measure and _is_ocr(measure_cell):
-        measure, junk = strip_ocr_edge_junk(measure)
+        measure, junk = strip_ocr_edge_junk(correct_measure(measure))
         if junk:
             ctx.warn("ocr_suspect", f"checklist measure: dropped OCR edge junk 「{junk}」", u.page)
     if not measure:
