@@ -64,6 +64,55 @@ def _variant(field: str, label: str) -> _Variant:
     return _Variant(field, key_label, normalized_key(key_label), normalized_key(base))
 
 
+HEAD_RULE_SCORE = 0.78  # maps a field (>= 0.75) but is no evidence that a line is a label (0.8)
+_HEAD_RULE_MAX = 30
+
+
+@dataclass(frozen=True)
+class _HeadRule:
+    field: str
+    tail: re.Pattern[str]
+    any: re.Pattern[str] | None
+    none: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _head_rules() -> dict[str, tuple[_HeadRule, ...]]:
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8")).get("_head_rules", {})
+    out: dict[str, tuple[_HeadRule, ...]] = {}
+    for scope, rules in data.items():
+        if scope.startswith("_"):
+            continue
+        out[scope] = tuple(
+            _HeadRule(
+                r["field"],
+                re.compile(r["tail"]),
+                re.compile(r["any"]) if r.get("any") else None,
+                re.compile(r["none"]) if r.get("none") else None,
+            )
+            for r in rules
+        )
+    return out
+
+
+def head_rule(core: str, scope: Scope) -> str | None:
+    """The field a label's head word names when no catalogue variant matched:
+    ``"受託者名"`` -> ``counterparty``, ``"委託の必要性"`` -> ``reason``; None for anything else
+    (a sentence, a long text, a head word no rule knows)."""
+    base = trailing_bracket(core)[0]
+    if not base or len(base) > _HEAD_RULE_MAX or "。" in base:
+        return None
+    for rule in _head_rules().get(scope, ()):
+        if not rule.tail.search(base):
+            continue
+        if rule.any is not None and not rule.any.search(base):
+            continue
+        if rule.none is not None and rule.none.search(base):
+            continue
+        return rule.field
+    return None
+
+
 def _threshold(length: int) -> float:
     if length <= 3:
         return 1.0
@@ -97,12 +146,17 @@ def match_label(raw: str, scope: Scope) -> LabelMatch:
         scores[v.field] = max(scores.get(v.field, 0.0), score)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] == 0.0:
-        return LabelMatch(None, 0.0, label)
+        return _by_head(core, scope, label, 0.0)
     best_field, best = ranked[0]
     if len(ranked) > 1 and best - ranked[1][1] < AMBIGUITY_MARGIN:
         # 新規開発・追加・変更の (truncated) is as close to 理由 as to 内容: say so, don't guess
-        return LabelMatch(None, round(best, 3), label)
+        return _by_head(core, scope, label, round(best, 3))
     return LabelMatch(best_field, round(best, 3), label)
+
+
+def _by_head(core: str, scope: Scope, label: str, score: float) -> LabelMatch:
+    field = head_rule(core, scope)
+    return LabelMatch(field, HEAD_RULE_SCORE, label) if field else LabelMatch(None, score, label)
 
 
 # Who a protection field speaks for when the label names it in brackets (情報保護対策（市）/
