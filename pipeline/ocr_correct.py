@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from models.layout import DocumentLayout, Page
+from models.layout import Cell, DocumentLayout, Page, Span
 from pipeline.tokenize import is_dictionary_word, normalized_key
 
 # Katakana that OCR confuses with each other: (han)dakuten, small/large, and shapes.
@@ -115,8 +115,11 @@ def correct_page(page: Page) -> Page:
             sp.text = fix_katakana(sp.text)
     for t in page.tables:
         for c in t.cells:
+            correct_label_cell(c)
+    for t in page.tables:
+        for c in t.cells:
             if c.lines:
-                c.text = "\n".join("".join(sp.text for sp in ln.spans) for ln in c.lines)
+                c.text = "\n".join(ln.text for ln in c.lines)
     return page
 
 
@@ -232,3 +235,115 @@ def correct_measure(text: str) -> str:
     if similarity < MIN_SIMILARITY:
         return text
     return _fix_tail(correct_to_reference(text, reference), reference)
+
+
+# ---------------------------------------------------------------- label cells
+
+LABELS = Path(__file__).parent / "catalogues" / "labels.json"
+MAX_LABEL = 60  # longer cells are values, not labels
+_CLOSERS = set(")）]】」")
+
+
+@lru_cache(maxsize=1)
+def _standard_labels() -> tuple[str, ...]:
+    data = json.loads(LABELS.read_text(encoding="utf-8"))
+    out: set[str] = set()
+    for scope, fields in data.items():
+        if scope.startswith("_") or not isinstance(fields, dict):
+            continue
+        for name, variants in fields.items():
+            if not name.startswith("_"):
+                out.update(v for v in variants if isinstance(v, str))
+    return tuple(sorted(out))
+
+
+def correct_label(text: str) -> str:
+    """A label cell read by OCR, repaired against the printed label it is one or two
+    misreads away from (catalogues/labels.json): ``"区分「"`` -> ``"区分"``, ``"表-託理由"`` ->
+    ``"委託理由"``, ``"情報保護対策(受託者"`` -> ``"情報保護対策(受託者)"``. A label
+    that is not that close to one known label is returned as read."""
+    if not text or len(text) > MAX_LABEL or text in _standard_labels():
+        return text
+    core = _JUNK.sub("", text)  # a junk glyph is not a misread letter: 表-託理由 ~ 委託理由
+    ranked = sorted((Levenshtein.distance(core, v), v) for v in _standard_labels())
+    near = [v for d, v in ranked if d == ranked[0][0] and d <= _label_budget(v)]
+    fits = [v for v in near if _label_fits(text, v)]
+    if len(fits) == 1:
+        return fits[0]
+    return _balanced_label(text)
+
+
+def _label_fits(text: str, label: str) -> bool:
+    blocks = _blocks(text, label)
+    return all(eq or _label_edit(blocks, k) for k, (eq, _, _) in enumerate(blocks))
+
+
+_JUNK = re.compile(r"[^\w()（）【】\[\]「」・、]")
+_OPEN_CLOSE = {"(": ")", "（": "）", "【": "】", "[": "]"}
+_LABEL_JUNK = "「『[{(（・、。,.-=|_'\"` "
+
+
+def _balanced_label(text: str) -> str:
+    """Generic repairs of a short label when they turn it into a label the catalogue
+    knows (pipeline.labels.match_label): junk glyphs after it cut (``"区分「"``), the
+    closing bracket OCR lost put back (``"情報保護対策(受託者"``)."""
+    from pipeline.labels import match_label  # labels imports tokenize, as this module does
+
+    fixed = text
+    while fixed and fixed[-1] in _LABEL_JUNK:
+        fixed = fixed[:-1]
+    opener = max((fixed.rfind(o), o) for o in _OPEN_CLOSE)
+    if opener[0] >= 0 and _OPEN_CLOSE[opener[1]] not in fixed[opener[0] :]:
+        fixed += _OPEN_CLOSE[opener[1]]
+    if fixed == text or not fixed:
+        return text
+    if text.rstrip()[-1] in "「『" and fixed == text.rstrip()[:-1]:
+        return fixed  # an opening quote with nothing after it: always a misread
+    known = any(match_label(fixed, scope).field for scope in ("cover", "overview", "section"))
+    return fixed if known else text
+
+
+def _label_budget(label: str) -> int:
+    return 0 if len(label) <= 3 else 1 if len(label) <= 6 else 2 if len(label) <= 12 else 3
+
+
+def _label_edit(blocks: list[tuple[bool, str, str]], k: int) -> bool:
+    """Misreads a label may have: a junk glyph too many, a kanji read as one or two other
+    glyphs, a closing bracket or the last two characters lost."""
+    _, src, dst = blocks[k]
+    if (set(src) | set(dst)) & _OWN:
+        return False
+    if not dst:
+        return not _is_text(src)
+    if not src:
+        at_end = k == len(blocks) - 1
+        return at_end and (set(dst) <= _CLOSERS or (len(dst) <= 2 and len(blocks[k - 1][1]) >= 6))
+    return len(dst) == 1 and len(src) <= 2
+
+
+def correct_label_cell(cell: Cell) -> None:
+    """`correct_label` on a table cell, its lines' spans rewritten to match (in place)."""
+    spans = [sp for ln in cell.lines for sp in ln.spans]
+    read = "".join(sp.text for sp in spans)
+    fixed = correct_label(read)
+    if fixed != read:
+        _rewrite_spans(spans, read, fixed)
+        cell.text = "\n".join(ln.text for ln in cell.lines)
+
+
+def _rewrite_spans(spans: list[Span], read: str, fixed: str) -> None:
+    """Spread the edits turning ``read`` (the spans' joined text) into ``fixed`` over the
+    spans: each edit goes to the span its first character is in (an insertion at the end
+    to the last span)."""
+    owner: list[int] = [i for i, sp in enumerate(spans) for _ in sp.text]
+    parts = [""] * len(spans)
+    for op in Levenshtein.opcodes(read, fixed):
+        dst = fixed[op.dest_start : op.dest_end]
+        if op.tag == "equal":
+            for j in range(op.src_start, op.src_end):
+                parts[owner[j]] += read[j]
+            continue
+        where = owner[op.src_start] if op.src_start < len(owner) else len(spans) - 1
+        parts[where] += dst
+    for sp, text in zip(spans, parts, strict=True):
+        sp.text = text

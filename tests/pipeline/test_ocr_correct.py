@@ -105,3 +105,33 @@ def test_measure_keeps_another_citys_name_and_unknown_measures():
     )
     assert correct_measure(own) == own
     assert correct_measure("庁舎の入口に監視カメラを設置する。") == "庁舎の入口に監視カメラを設置する。"
+
+
+def test_label_cells_repaired_against_known_labels():
+    from pipeline.ocr_correct import correct_label
+
+    assert correct_label("表-託理由") == "委託理由"  # a kanji read as two glyphs
+    assert correct_label("委。託先") == "委託先"  # a speck read as 。
+    assert correct_label("受託吾業者に行わせる情報保護対策") == "受託事業者に行わせる情報保護対策"
+    assert correct_label("情報保護対策(受託者") == "情報保護対策(受託者)"  # closing bracket lost
+    assert correct_label("区分「") == "区分"  # an opening quote with nothing after it
+
+
+def test_values_and_other_labels_stay():
+    from pipeline.ocr_correct import correct_label
+
+    for text in ("報告", "報告。", "区長", "委託にあたり市が行う情報保護対策", "保有課(管理課)", "再委託先"):
+        assert correct_label(text) == text
+
+
+def test_label_cell_spans_rewritten_in_place():
+    from pipeline.ocr_correct import correct_label_cell
+
+    box = BBox(x0=0, y0=0, x1=100, y1=10)
+    lines = [
+        Line(spans=[Span(text="受託吾業者に行わ", bbox=box)], bbox=box),
+        Line(spans=[Span(text="せる情報保護対策", bbox=box)], bbox=box),
+    ]
+    cell = Cell(row=0, col=0, bbox=box, text="受託吾業者に行わ\nせる情報保護対策", lines=lines)
+    correct_label_cell(cell)
+    assert cell.text == "受託事業者に行わ\nせる情報保護対策"
