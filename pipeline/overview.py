@@ -33,8 +33,11 @@ _MARKERS = (
     re.compile(r"(?:^|(?<=\s))\(([ア-ン])\)\s*"),
     re.compile(r"(?:^|(?<=\s))(\d{1,2})\)\s*"),
     re.compile(r"(?:^|(?<=\n))([ア-ン])[ \t\u3000.、]+"),  # ア 電算処理 … (line start only)
-    # 1 外部結合 … under 第1/第2 headings (in the bare-number style these lines end the block)
-    re.compile(r"(?:^|(?<=\n))(\d{1,2})[ \t\u3000]+(?=\D)"),
+    # 1 外部結合 … under 第1/第2 headings (in the bare-number style these lines end the block);
+    # 1電算処理… when OCR lost the space, only before a category word
+    re.compile(
+        r"(?:^|(?<=\n))(\d{1,2})(?:[ \t\u3000]+(?=\D)|(?=電算処理|外部結合|業務委託|再委託))"
+    ),
 )
 _COUNT_HEAD = re.compile(r"数|規模|見込|対象|人員")
 LABEL_SCORE = 0.75
