@@ -183,8 +183,18 @@ def _set_schedule(sec: Section, p: Pair, value: str) -> list[str]:
     return ["schedule"]
 
 
+# 別紙チェックリストのとおり and the ways other offices (or OCR) print the same sentence alone.
+_CHECKLIST_ONLY = re.compile(
+    r"^(?:別紙|別添|別表)?\d*[「『]?(?:個人情報保護対策|情報保護対策)?チェックリスト[」』]?"
+    r"(?:のとおり|の通り|のとおりとする|を参照|参照)[。、.,]?$"
+)
+
+
 def _protection_value(value: str) -> str:
-    return "checklist" if strip_label(value) == CHECKLIST_REF else value
+    """``"checklist"`` when the cell says only 別紙チェックリストのとおり (``別紙チェックリストの通り。``,
+    ``別添「個人情報保護対策チェックリスト」のとおり``), else the text as printed."""
+    key = strip_label(value)
+    return "checklist" if key == CHECKLIST_REF or _CHECKLIST_ONLY.match(key) else value
 
 
 def _set_ward(sec: Section, p: Pair, value: str) -> list[str]:
