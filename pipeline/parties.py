@@ -5,7 +5,8 @@ Reading conventions (SCHEMA.md "Parties") and the decisions taken here:
   descriptions stay (``デジタル庁(ガバメントクラウドの運用主体)``, ``国(内閣官房)``).
 - The name follows the normalisation rule of ``pipeline.text``: the space between a
   Japanese and a latin word is layout, so ``株式会社 JTB`` -> ``株式会社JTB``.
-- 未定（プロポーザルにより決定する） -> ``name=None, undecided=True``.
+- 未定（プロポーザルにより決定する） -> ``name=None, undecided=True``; so are 選定中 / 検討中 and a
+  cell that only says how the party will be chosen (入札により決定する, 契約締結後に決定).
 - A numbered list of parties (``1 集合代理契約による受託医療機関 ※… 2 区と直接契約を
   締結する医療機関``) becomes one Party whose name is the whole cell as printed
   (normalised, numbering and ※ note kept): the schema has one name per party and the
@@ -26,7 +27,16 @@ _ISMS = re.compile(
     re.I,
 )
 _CERT_WORD = re.compile(rf"{_PMARK.pattern}|{_ISMS.pattern}|認証取得|取得済", re.I)
-_UNDECIDED = re.compile(r"^\s*未定")
+_UNDECIDED = re.compile(r"^\s*(?:未定|未確定|選定中|検討中|調整中|決定次第)")
+# 入札により決定する / プロポーザル方式により選定予定 / 契約締結後に決定: no party named yet
+_TO_BE_CHOSEN = re.compile(r"(?:選定|決定)(?:する|します|予定|中)?(?:予定)?(?:である|です)?[。.]?$")
+_ORG_WORD = re.compile(
+    r"株式会社|有限会社|合同会社|\(株\)|\(有\)|法人|組合|協会|庁|省|機構|センター"
+)
+# a label printed inside the cell: 委託先：… / 受託者 …
+_CELL_LABEL = re.compile(
+    r"^\s*(?:委託先|受託者|受託事業者|委託事業者|結合先|結合の相手方|相手方|提供先)\s*[:：]\s*"
+)
 
 
 Certification = Literal["privacy_mark", "isms"]
@@ -65,23 +75,30 @@ def _strip_certs(s: str) -> str:
     m = _CERT_WORD.search(s)
     if m:
         s = s[: m.start()]
-    return s.strip(" 、,・")
+    return re.sub(r"(?:及び|並びに|※)+$", "", s.strip(" 、,・")).strip(" 、,・")
+
+
+def _undecided(text: str) -> bool:
+    flat = normalize_text(text) or ""
+    if _UNDECIDED.match(flat):
+        return True
+    return bool(_TO_BE_CHOSEN.search(flat)) and not _ORG_WORD.search(flat)
 
 
 def parse_party(s: str) -> Party:
     """``"株式会社両備システムズ(プライバシーマーク、ISO27001取得)"`` ->
     ``Party(name="株式会社両備システムズ", certifications=["privacy_mark", "isms"])``.
     """
-    text = nfkc(s or "")
+    text = _CELL_LABEL.sub("", nfkc(s or ""), count=1)
     certs = certifications(text)
-    if _UNDECIDED.match(text):
+    if _undecided(text):
         return Party(name=None, undecided=True, certifications=certs)
     name = normalize_text(_strip_certs(normalize_text(text) or ""))
     return Party(name=name, undecided=False, certifications=certs)
 
 
-_PRIME = re.compile(r"【\s*委託先\s*】")
-_SUB = re.compile(r"【\s*再委託先\s*】")
+_PRIME = re.compile(r"【\s*委託先\s*】|(?:^|(?<=\n))\s*(?:委託先|元請)\s*[:：]")
+_SUB = re.compile(r"【\s*再委託先\s*】|(?:^|(?<=\n))\s*再委託先\s*[:：]")
 
 
 def parse_contractors(s: str) -> tuple[Party | None, Party | None]:
