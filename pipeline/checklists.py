@@ -25,8 +25,12 @@ from pipeline.text import join_lines, ocr_suspect, strip_ocr_edge_junk
 from pipeline.units import Unit, compact
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-_HEADER_WORDS = ("対策が可能", "対策の必要がない", "必要がない場合")
-_HEADER_CELLS = ("情報保護対策", "個人情報保護対策", "対策", "対策内容")
+_HEADER_WORDS = ("対策が可能", "対策の必要がない", "必要がない場合", "対策の可否")
+_HEADER_CELLS = ("情報保護対策", "個人情報保護対策", "対策", "対策内容", "対策の内容")
+# A mark cell that explains the marks (○：対策を講じる －：対策の必要なし) is the header's.
+_MARK_LEGEND = re.compile(r"[○〇◯]\s*[:：]")
+# A cell of a type column: only 【運用上の対策】 / 【システム上の対策】, short.
+_TYPE_CELL_MAX = 16
 
 
 @dataclass
@@ -34,6 +38,9 @@ class Columns:
     party: int | None
     mark: int
     measure: int
+
+    def others(self) -> list[int]:
+        return [k for k in (self.party, self.mark, self.measure) if k is not None]
 
 
 @dataclass
@@ -57,6 +64,9 @@ class _State:
     cols: Columns | None = None
     table: Table | None = None
     drafts: list[_Draft] = field(default_factory=list)
+    # A column of its own for 【運用上の対策】 / 【システム上の対策】 (party | type | mark | measure).
+    type_col: int | None = None
+    first_row: bool = False  # the next data row is the first of its table
 
 
 def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark]]:
@@ -82,8 +92,10 @@ def _read_region(ctx: MapContext, region: Region) -> list[_Draft]:
         if u.table is not st.table:
             st.cols = _columns(u.table, st.cols)
             st.table = u.table
-        if not _is_header(u):
+            st.first_row = True
+        if not _is_header(u, st.cols):
             _read_row(ctx, u, st)
+            st.first_row = False
     return st.drafts
 
 
@@ -111,6 +123,7 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             # A type with no party before any party is known (OCR lost 区が行う): guessed later.
             st.party = party or st.party or _UNKNOWN_PARTY
             st.measure_type = mtype
+    _read_type_cell(u, st)
     heading = _type_heading_row(u, cols)
     if heading is not None:
         # 【運用上の対策】 printed as a row of its own: types the rows below it, not a measure.
@@ -122,9 +135,12 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
         return
     measure = join_lines(measure_cell.text.split("\n"))
     if measure and _is_ocr(measure_cell):
+        read = measure
         measure, junk = strip_ocr_edge_junk(correct_measure(measure))
         if junk:
             ctx.warn("ocr_suspect", f"checklist measure: dropped OCR edge junk 「{junk}」", u.page)
+        elif measure != read:
+            ctx.warn("ocr_suspect", f"checklist measure: OCR reading 「{read}」 corrected", u.page)
     if not measure:
         return
     if st.party is None:
@@ -147,6 +163,36 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
             mark_cell=own_mark,
         )
     )
+
+
+def _read_type_cell(u: Unit, st: _State) -> None:
+    """A type printed in a merged column of its own, between the party and the measures.
+
+    The cell starting at this row types the rows it spans; an empty one (its label printed
+    on the next page, at the top of the continued cell) leaves them untyped until then, when
+    the label types the rows already read, back to the last type cell.
+    """
+    table, cols = u.table, st.cols
+    assert table is not None and cols is not None
+    for c in u.cells:
+        if c.col in cols.others() or c.col > min(cols.mark, cols.measure):
+            continue
+        text = compact(c.text)
+        party, mtype = parse_party_cell(c.text) if text else (None, None)
+        if mtype is not None and party is None and len(text) <= _TYPE_CELL_MAX:
+            st.type_col = c.col
+            if st.first_row and table.continues is not None:
+                _backfill_type(st, mtype)
+            st.measure_type = mtype
+        elif c.col == st.type_col and not text and not (st.first_row and table.continues is not None):
+            st.measure_type = None  # a new type cell, its label not (yet) printed
+
+
+def _backfill_type(st: _State, mtype: str) -> None:
+    for d in reversed(st.drafts):
+        if d.measure_type is not None or d.party != st.party:
+            break
+        d.measure_type = mtype
 
 
 _TYPE_HEADING = re.compile(r"^[【\[［(（〔]?[^【】\[\]［］()（）〔〕]{0,12}[】\]］)）〕]?$")
@@ -244,19 +290,31 @@ def _emit(
     ]
 
 
-def _is_header(u: Unit) -> bool:
+def _is_header(u: Unit, cols: Columns | None = None) -> bool:
+    """The header row, also where Word repeats it at the top of the next page."""
     keys = [compact(c.text) for c in u.cells]
-    return any(w in k for k in keys for w in _HEADER_WORDS) or (
+    if any(w in k for k in keys for w in _HEADER_WORDS) or (
         bool(keys) and all(k in _HEADER_CELLS or not k for k in keys)
+    ):
+        return True
+    if cols is None or u.table is None:
+        return False
+    mark = u.table.cell_at(u.part, cols.mark)
+    measure = u.table.cell_at(u.part, cols.measure)
+    return (mark is not None and bool(_MARK_LEGEND.search(compact(mark.text)))) or (
+        measure is not None and measure.row == u.part and compact(measure.text) in _HEADER_CELLS
     )
+
+
+def _is_mark_header(text: str) -> bool:
+    key = compact(text)
+    return any(w in key for w in _HEADER_WORDS) or bool(_MARK_LEGEND.search(key))
 
 
 def _columns(table: Table, previous: Columns | None) -> Columns:
     """Party / mark / measure columns: from a header row, else by geometry of the text."""
     for cells in table.rows()[:2]:
-        mark = next(
-            (c.col for c in cells if any(w in compact(c.text) for w in _HEADER_WORDS)), None
-        )
+        mark = next((c.col for c in cells if _is_mark_header(c.text)), None)
         measure = next((c.col for c in cells if compact(c.text) in _HEADER_CELLS), None)
         if mark is not None and measure is not None:
             party = min((c.col for c in cells if c.col < min(mark, measure)), default=None)
