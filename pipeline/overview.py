@@ -50,6 +50,7 @@ def map_overview(ctx: MapContext) -> Overview:
     units = [u for r in regions for u in ctx.units(r)]
     ov = Overview()
     desc_pair: Pair | None = None
+    row_counts: list[Count] = []
     for p in region_pairs(units, "overview"):
         m = match_label(p.label, "overview")
         value = normalize_text(p.raw_value)
@@ -57,7 +58,9 @@ def map_overview(ctx: MapContext) -> Overview:
             value = _checked_ocr_value(ctx, p, value)
         if m is None or m.field is None or m.score < LABEL_SCORE or not value:
             continue
-        if m.field == "divisions":
+        if m.field == "counts":  # a 対象者数 row of the table itself
+            row_counts.extend(parse_counts(value, label=normalize_text(p.label)))
+        elif m.field == "divisions":
             ov.divisions = [
                 d for d in (normalize_text(x) for x in split_outside_brackets(value)) if d
             ]
@@ -70,7 +73,7 @@ def map_overview(ctx: MapContext) -> Overview:
         ctx.prov_pair(f"overview.{m.field}", p)
     lines = _body_lines(units, desc_pair)
     ov.agenda = parse_agenda(lines)
-    ov.counts = parse_overview_counts(lines)
+    ov.counts = row_counts + parse_overview_counts(lines)
     if ov.agenda or ov.counts:
         ctx.prov("overview.agenda", units[0].page, units[0].bbox)
     return ov
