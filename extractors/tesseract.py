@@ -32,6 +32,9 @@ from models.layout import BBox, Line, Span
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 # Words Tesseract is less sure of than this (0..100) are dropped as noise, unless Japanese.
 MIN_WORD_CONF = 30.0
+# A word with no ink in its box and less confidence than this is a phantom (dropped).
+PHANTOM_CONF = 50.0
+_KEEP_INKLESS = set("、，,)）」』】")
 # Bold is judged only in type up to this size (points); titles are drawn heavier.
 BOLD_MAX_PT = 13.0
 
@@ -130,7 +133,14 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     shape = image.shape
     words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
     _set_strokes(words, image)
-    return words
+    return [w for w in words if not phantom_word(w)]
+
+
+def phantom_word(w: Word) -> bool:
+    """A word Tesseract is unsure of whose box holds no ink at all: read into the blank
+    beside a rule or after a cell's last sentence ("…する。思", "区分「", "事務隊バ").
+    Commas and closing brackets are kept: their boxes are often placed beside the glyph."""
+    return w.ink == 0 and w.conf < PHANTOM_CONF and not set(w.text) <= _KEEP_INKLESS
 
 
 def _set_strokes(words: list[Word], image: np.ndarray) -> None:
