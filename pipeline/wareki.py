@@ -187,7 +187,9 @@ _CONNECT = re.compile(r"^\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|�
 _APPROX = re.compile(r"ごろ|頃|程度")
 # 予定 right after a period, in brackets or not, also after an open end's から/以降:
 # ``令和7年10月1日から(予定)``, ``…まで 予定``, ``…以降の予定``.
-_PLANNED_AFTER = re.compile(r"\s*(?:から|より|以降|以後)?\s*(?:の)?\s*[(\[【]?\s*(?:実施)?予定")
+_PLANNED_AFTER = re.compile(
+    r"\s*(?:から|より|以降|以後|～|~|〜)?\s*(?:の)?\s*[(\[【]?\s*(?:実施)?予定"
+)
 _ITEM_MARK = re.compile(r"(?:^|\s)(?:\d{1,2}|\(\d{1,2}\)|[①-⑳])[\s.、)]*(?=\S)")
 
 
@@ -211,6 +213,8 @@ def _period_label(segment: str, first: bool) -> str | None:
     label = normalize_text(raw.strip(" :：・-"))
     if not label or len(label) > 20 or "。" in label or re.search(r"予定|以降|同様", label):
         return None
+    if re.search(r"(?:から|より|～|~|〜)$", label):
+        return None  # 契約締結日から…: the start is an event, not a label
     return label.strip("()") or None
 
 
@@ -257,6 +261,8 @@ def parse_periods(s: str) -> tuple[list[Period], bool]:
         return [], False
     text = _NOTE.sub("", nfkc(s))
     spans = _period_spans(text)
+    if not spans:
+        return _fiscal_year_periods(text), is_recurring(text)
     periods = []
     for k, sp in enumerate(spans):
         prev_end = spans[k - 1].b if k else 0
@@ -276,13 +282,45 @@ def parse_periods(s: str) -> tuple[list[Period], bool]:
     return periods, is_recurring(text)
 
 
+_FY_CONNECT = re.compile(r"^\s*(?:から|より|～|~|〜|-)\s*$")
+
+
+def _fiscal_year_periods(text: str) -> list[Period]:
+    """A period given only in fiscal years (``令和8年度から``, ``令和8年度～令和10年度``): each
+    年度 is its western starting year (SCHEMA.md: 令和5年度 -> 2023)."""
+    years = [(m, parse_fiscal_year(m.group(0))) for m in _FY_RE.finditer(text)]
+    years = [(m, y) for m, y in years if y is not None]
+    if not years:
+        return []
+    first, start = years[0]
+    end = None
+    if len(years) > 1 and _FY_CONNECT.match(text[first.end() : years[1][0].start()]):
+        end = years[1][1]
+    last = years[1][0] if end is not None else first
+    tail = text[last.end() :]
+    return [
+        Period(
+            label=None,
+            start=str(start) if start else None,
+            end=str(end) if end else None,
+            approximate=bool(_APPROX.match(tail.lstrip())),
+            planned=bool(_PLANNED_AFTER.match(tail) or re.match(r"\s*(?:中|内)?に?予定", tail)),
+        )
+    ]
+
+
 # --- schedule ------------------------------------------------------------------
 
 _RANGE_TAIL = re.compile(
     rf"{_SP}(?:～|~|〜|-|―|−|から){_SP}(?:(?:{_ERA_RE}){_SP}(?:元|{_NUM}){_SP}年{_SP})?"
     rf"{_NUM}{_SP}月(?:{_SP}{_NUM}{_SP}日)?(?:{_SP}まで)?"
 )
-_DATE_TAIL = re.compile(rf"{_SP}(?:以降|以後|ごろ|頃|上旬|中旬|下旬|末(?=\s|$))")
+_DATE_TAIL = re.compile(rf"{_SP}(?:以降|以後|ごろ|頃|上旬|中旬|下旬|末(?=\s|$))|{_SP}(?:～|~|〜)")
+_BULLETS = " :：・、\n･•●○◦-"
+# 開発：令和8年4月 — the milestone printed before its date, one per line
+_MILESTONE_FIRST = re.compile(
+    r"^\s*[・･•●○◦-]?\s*(?P<m>[^\d:：]{1,20}?)\s*[:：]\s*(?P<d>\S.*?)\s*$"
+)
 
 
 _RUNNING_TEXT = re.compile(r"(?:は|が|を|に|で|と|も|の|より|から|及び|並びに|又は)$")
@@ -318,16 +356,47 @@ def parse_schedule(s: str) -> list[ScheduleEntry]:
     if not s:
         return []
     text = nfkc(s)
+    by_line = _milestone_first(text) or _fiscal_year_lines(text)
+    if by_line:
+        return by_line
     starts = _entry_starts(text)
     entries: list[ScheduleEntry] = []
-    head = normalize_text(text[: starts[0][0].start] if starts else text)
+    head = normalize_text((text[: starts[0][0].start] if starts else text).strip(_BULLETS))
     if head:
         entries.append(ScheduleEntry(date=None, milestone=head))
     for k, (dm, end) in enumerate(starts):
         stop = starts[k + 1][0].start if k + 1 < len(starts) else len(text)
-        milestone = normalize_text(text[end:stop].strip(" :：・、\n"))
+        milestone = normalize_text(text[end:stop].strip(_BULLETS))
         entries.append(ScheduleEntry(date=dm.iso(), milestone=milestone))
     return entries
+
+
+def _milestone_first(text: str) -> list[ScheduleEntry]:
+    """``開発：令和8年4月 / 稼働：令和8年10月`` (every line ``milestone：date``) -> entries."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    out = []
+    for ln in lines:
+        m = _MILESTONE_FIRST.match(ln)
+        dates = find_dates(m.group("d")) if m else []
+        if not m or not dates or dates[0].start > 0 or dates[0].iso() is None:
+            return []
+        out.append(ScheduleEntry(date=dates[0].iso(), milestone=normalize_text(m.group("m"))))
+    return out
+
+
+def _fiscal_year_lines(text: str) -> list[ScheduleEntry]:
+    """``令和8年度 開発`` lines (a schedule given in fiscal years only) -> date ``2026``."""
+    if any(d.iso() for d in find_dates(text)):
+        return []
+    out = []
+    for ln in (x for x in text.splitlines() if x.strip()):
+        m = _FY_RE.search(ln)
+        if not m or ln[: m.start()].strip(_BULLETS):
+            return []
+        year = parse_fiscal_year(m.group(0))
+        rest = normalize_text(ln[m.end() :].strip(_BULLETS))
+        out.append(ScheduleEntry(date=str(year) if year else None, milestone=rest))
+    return out
 
 
 # --- prior approvals -------------------------------------------------------------
