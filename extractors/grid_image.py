@@ -190,6 +190,10 @@ def find_rules(ink: np.ndarray, dpi: float) -> Rules:
     min_len = max(10, int(dpi * 6 / 72))
     h_labels, hs = _mask_segments(hor, "h", min_len)
     v_labels, vs = _mask_segments(ver, "v", min_len)
+    # Type set tight in its rows touches the rules above and below: a vertical stroke of
+    # 目 or 件 then runs from rule to rule. Such a stroke has the character's bars
+    # branching off it; a table rule has none between the rules it crosses.
+    vs = [(i, s) for i, s in vs if not _branches_off(ink, hor, s, dpi)]
     width = _rule_width(hs + vs)
     tol = max(3.0, width * 2.0, dpi * 3 / 72)
     h_keep = [(i, s) for i, s in hs if _anchored(s, [o for _, o in vs], tol)]
@@ -236,6 +240,49 @@ def _lone(ink: np.ndarray, s: _Piece) -> bool:
     above = band[pos - gap, a:b] > 0
     below = band[pos + gap, a:b] > 0
     return bool((above & below).mean() < 0.15) if b > a else True
+
+
+def _branches_off(ink: np.ndarray, hor: np.ndarray, s: _Piece, dpi: float) -> bool:
+    """True when s is a chain of character stems rather than a vertical rule.
+
+    Type set tight in its rows touches the rules above and below, so the stem of 目 or
+    件 runs from rule to rule (and on through the next row's label when the labels line
+    up). Cut free of the horizontal rules, a stretch of a table rule between two of them
+    is a bare line; a stem is still joined to the rest of its character, a shape about
+    a character wide. s is a stem chain when half of its stretches are so joined. Dither
+    dots touching a rule are too small to count; a shaded cell's mesh of halftone is
+    wider than any character.
+    """
+    h, w = ink.shape
+    pos, a, b = int(round(s.pos)), max(0, int(s.start)), min(h, int(s.end))
+    half = int(np.ceil(s.thick / 2))
+    reach = int(dpi * 26 / 72)
+    x0, x1 = max(0, pos - reach), min(w, pos + reach + 1)
+    near = max(2, int(dpi * 1 / 72))
+    rules = cv2.dilate(hor[a:b, x0:x1], np.ones((2 * near + 1, 1), np.uint8))
+    cut = cv2.bitwise_and(ink[a:b, x0:x1], cv2.bitwise_not(rules))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cut, connectivity=8)
+    rule_rows = (rules[:, max(0, pos - half - x0) : pos + half + 1 - x0] > 0).any(axis=1)
+    edges = np.diff(np.r_[0, (~rule_rows).astype(np.int8), 0])
+    stretches = [
+        (i, j)
+        for i, j in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True)
+        if j - i >= 4
+    ]
+    if not stretches:
+        return False
+    lo_w = 2 * half + dpi * 1.5 / 72  # a bar leaving the stem for 1.5 pt
+    hi_w = dpi * 24 / 72  # two characters run together at most
+    band = labels[:, max(0, pos - half - x0) : pos + half + 1 - x0]
+    stems = 0
+    for i, j in stretches:
+        ids = np.unique(band[i:j])
+        ids = ids[ids > 0]
+        if ids.size == 0:
+            continue
+        widest = int(stats[ids, cv2.CC_STAT_WIDTH].max())
+        stems += lo_w <= widest <= hi_w
+    return 2 * stems >= len(stretches)
 
 
 def dashed_lines(ink: np.ndarray, dpi: float) -> np.ndarray:
