@@ -39,7 +39,10 @@ _SUBLABEL = re.compile(
     r"|記録するコンピュータ[ー]?|記録するシステム|記録媒体)"
     # ア 該当者 … イ 情報項目 … / (ア)(イ): kana-numbered sub-headings only
     r"|(?:^|(?<=\s))\(?[ア-ン]\)?[ \t\u3000.、]*(?P<kana>該当者|対象者|情報項目)(?=[\s:：])"
+    # 該当者：… / 項目：… at a line start: the colon makes them sub-labels without numbering
+    r"|(?:^|(?<=\n))[ \t\u3000]*(?P<colon>該当者|対象者|情報項目|項目)[ \t\u3000]*(?=[:：])"
 )
+_BODY_LEAD = " \t\u3000:："
 # 【…に係る情報項目】; OCR may read the lenticular brackets as 〔 〕.
 _HEADING = re.compile(r"[【〔](?P<h>[^】〕]{1,60})[】〕]")
 _SUBJECT_SUFFIX = re.compile(r"(?:に係る|に関する|の)?(?:個人)?情報項目$")
@@ -54,8 +57,26 @@ def join_entries(text: str) -> str | None:
     return normalize_text(text)
 
 
+_BULLET_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*[・･•●○◦▪■□\-][ \t\u3000]*")
+_PAREN_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[、。]))\(\d{1,2}\)[ \t\u3000]*")
+
+
+def _list_pieces(text: str) -> list[str] | None:
+    """Items printed as a list (``・氏名`` lines, ``(1) 氏名 (2) 住所``) -> one piece each; None
+    when the cell is not such a list."""
+    for marker in (_BULLET_LINE, _PAREN_NUMBER):
+        hits = list(marker.finditer(text))
+        if len(hits) >= 2 and not text[: hits[0].start()].strip():
+            ends = [h.start() for h in hits[1:]] + [len(text)]
+            return [text[h.end() : e] for h, e in zip(hits, ends, strict=True)]
+    return None
+
+
 def split_items(text: str) -> list[DataItem]:
     """``"住所、カナ氏名、メールアドレス(任意)"`` -> 3 DataItems (the last with qualifier 任意)."""
+    pieces = _list_pieces(text or "")
+    if pieces is not None:
+        return [item for p in pieces for item in split_items(p)]
     body = normalize_text(text)
     if not body:
         return []
@@ -113,7 +134,8 @@ def _from_sublabels(text: str, cell: ItemsCell) -> bool:
         return False
     for k, m in enumerate(marks):
         body = text[m.end() : (marks[k + 1].start() if k + 1 < len(marks) else len(text))]
-        kind = m.group("kind") or m.group("kana")
+        body = body.lstrip(_BODY_LEAD)  # 個人の範囲：申請者
+        kind = m.group("kind") or m.group("kana") or m.group("colon")
         if kind in ("個人の範囲", "対象者の範囲", "該当者", "対象者"):
             cell.data_subjects = join_entries(body)
         elif kind.startswith("記録するコンピュータ") or kind in ("記録するシステム", "記録媒体"):
