@@ -3,7 +3,9 @@
 A 、 (or a space) between two marked items belongs to the run; the legend itself is
 never a mark. Which styles count comes from the legend: ※太字ゴシック(下線)… makes bold
 and underline count; without any legend only underline counts (bold alone is too often
-just a heading style).
+just a heading style). Even where bold counts, a whole line or table row printed in bold
+and not underlined — a sheet title, a heading, a bold 件名 row, label and value alike — is
+typography, not a mark (unless it carries on a mark from the line before).
 
     runs = marked_runs(value_lines, MarkStyle(bold=True, underline=True))
     [r.text for r in runs] -> ["(5歳児健康診査)"]
@@ -12,10 +14,10 @@ just a heading style).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from models.layout import Span
-from pipeline.pairs import ValueLine
+from models.layout import Line, Span
+from pipeline.pairs import ValueLine, merge_baselines
 from pipeline.text import normalize_text
 from pipeline.units import Unit, compact
 
@@ -29,9 +31,14 @@ class MarkStyle:
 
     bold: bool = False
     underline: bool = True
+    # id() of spans on whole bold, not underlined lines / rows: styling, not marks.
+    styled: frozenset[int] = field(default_factory=frozenset, compare=False)
 
     def marks(self, span: Span) -> bool:
         return (self.bold and span.bold) or (self.underline and span.underline)
+
+    def is_styling(self, span: Span) -> bool:
+        return id(span) in self.styled and not (self.underline and span.underline)
 
 
 @dataclass
@@ -48,14 +55,49 @@ def is_legend(text: str) -> bool:
 
 def mark_style(units: list[Unit]) -> tuple[MarkStyle, str | None]:
     """The style rule from the submission's ※ legend, and the legend's text (None without one)."""
+    legend = _find_legend(units)
+    if legend is None:
+        return MarkStyle(bold=False, underline=True), None
+    style = _style_of(legend)
+    if style.bold:
+        style = MarkStyle(bold=True, underline=style.underline, styled=_styled_spans(units))
+    return style, legend
+
+
+def _find_legend(units: list[Unit]) -> str | None:
     for u in units:
         if u.kind == "line" and is_legend(u.text):
-            return _style_of(u.text), u.text
+            return u.text
         for c in u.cells:
             for ln in c.text.split("\n"):
                 if is_legend(ln):
-                    return _style_of(ln), ln
-    return MarkStyle(bold=False, underline=True), None
+                    return ln
+    return None
+
+
+def _styled_spans(units: list[Unit]) -> frozenset[int]:
+    """Spans of text lines that are bold from end to end (side-by-side blocks on one baseline
+    taken as one line, so a bold value beside a plain label is not one) and of table rows
+    whose every filled cell is bold: titles, headings, bold label/value rows."""
+    out: set[int] = set()
+    for u in merge_baselines(units):
+        if u.line is not None:
+            lines = [u.line]
+        else:
+            filled = [c for c in u.cells if c.text.strip()]
+            table = u.table
+            whole = len(filled) == 1 and table is not None and filled[0].colspan == table.n_cols
+            if len(filled) < 2 and not whole:
+                continue
+            lines = [ln for c in filled for ln in c.lines]
+        if lines and all(_all_bold(ln) for ln in lines):
+            out.update(id(sp) for ln in lines for sp in ln.spans)
+    return frozenset(out)
+
+
+def _all_bold(line: Line) -> bool:
+    inked = [sp for sp in line.spans if sp.text.strip()]
+    return bool(inked) and all(sp.bold and not sp.underline for sp in inked)
 
 
 def _style_of(legend: str) -> MarkStyle:
@@ -88,7 +130,7 @@ def marked_runs(lines: list[ValueLine], style: MarkStyle) -> list[Run]:
             offset += len(vl.line.text)
             continue
         for sp in vl.line.spans:
-            if style.marks(sp) and sp.text.strip():
+            if style.marks(sp) and sp.text.strip() and (cur or not style.is_styling(sp)):
                 if not cur:
                     cur_page, cur_start = vl.page, offset
                 cur.extend(pending)
