@@ -25,7 +25,11 @@ from pipeline.units import Unit, compact
 CATEGORY_WORDS = ("電算処理", "外部結合", "業務委託", "再委託")
 _AGENDA_HEAD = re.compile(r"(付議内容|諮問内容|報告内容|付議事項の内容|諮問事項|付議事項)$")
 # "3 対象者数" / "3対象者数" (OCR drops the space); not "1.…" sub-items nor "900人…" counts.
-_TOP_HEADING = re.compile(r"^\s*(\d{1,2})\s*(?![\d.、)．人件名年月日時歳回か%万千百])(\S.*)$")
+# After a space any word starts a heading (3 年間申込件数, 3 名簿登載者数): "3年…" / "3名" glued
+# to the number are a quantity, "3 年間…" is item 3 of the outer numbering.
+_TOP_HEADING = re.compile(
+    r"^\s*(\d{1,2})(?:[ \t\u3000]+(?![\d.、)．%])|(?![\d.、)．人件名年月日時歳回か%万千百]))(\S.*)$"
+)
 _MARKERS = (
     re.compile(r"(?:^|(?<=\s))\((\d{1,2})\)\s*"),
     re.compile(r"(?:^|(?<=\s))([①-⑳])\s*"),
