@@ -20,7 +20,12 @@ from pipeline.units import Unit, compact
 from pipeline.wareki import parse_date, parse_prior_approvals
 
 _MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐一]+[)）]?$")
-_DEPT = re.compile(r"(?:担当(?:部課|課|部署)|所管(?:部課|課)?)[:：](?P<raw>[^)）]+)")
+_DEPT = re.compile(
+    r"(?:[【\[(]担当(?:部課|部局|部署|課)?[】\])]|"
+    r"(?:担当|所管)(?:部課|部局|部署|課)?名?[:：])(?P<raw>[^)）]+)"
+)
+# what may follow the department on its line: a contact (電話 / TEL / 内線 / a phone number)
+_CONTACT = re.compile(r"(?:電話|TEL|Tel|tel|内線|☎|連絡先|\d{2,5}-\d{2,4}-?\d{0,4}).*$")
 
 
 # 【報告】, also as OCR reads its brackets (〔報告 / [報告]).
@@ -62,12 +67,31 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     if facts.basis.provisions or instrument:
         u = next((u for u in units if "根拠" in u.key or u.key.startswith("◇")), units[0])
         ctx.prov("basis", u.page, u.bbox)
-    m = _DEPT.search(key)
-    if m:
-        facts.department = split_department(m.group("raw"))
-        u = next((u for u in units if "担当" in u.key), units[0])
+    found = _department(units)
+    if found:
+        raw, u = found
+        facts.department = split_department(raw)
         ctx.prov("department", u.page, u.bbox)
     return facts
+
+
+def _department(units: list[Unit]) -> tuple[str, Unit] | None:
+    """The department printed on a cover line (（担当部課：…）, 担当：…, 【担当】…, 所管：…),
+    without a contact that follows it (電話 / 内線 / a phone number)."""
+    for u in units:
+        whole = compact(u.text)
+        m = _DEPT.search(whole)
+        if m and whole[max(0, m.start() - 1) : m.start()] in ("(", "（"):
+            lines = [u.text]  # （担当部課：… wrapped …）: the bracket closes it
+        else:
+            lines = u.text.splitlines() or [u.text]
+        for line in lines:
+            m = _DEPT.search(compact(line))
+            if m:
+                raw = _CONTACT.sub("", m.group("raw")).rstrip("(（[【")
+                if raw:
+                    return raw, u
+    return None
 
 
 def _material_no(ctx: MapContext, units: list[Unit]) -> str | None:
