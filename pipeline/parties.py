@@ -43,7 +43,10 @@ Certification = Literal["privacy_mark", "isms"]
 
 
 def certifications(text: str) -> list[Certification]:
-    """``["privacy_mark", "isms"]`` as named anywhere in ``text`` (one ``isms`` however many)."""
+    """``["privacy_mark", "isms"]`` as named anywhere in ``text`` (one ``isms`` however many).
+
+    A line break the layout put inside a name (``プライバシーマー\nク``) does not hide it."""
+    text = re.sub(r"\s+", "", text or "")
     certs: list[Certification] = []
     if _PMARK.search(text):
         certs.append("privacy_mark")
