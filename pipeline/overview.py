@@ -23,7 +23,11 @@ from pipeline.text import (
 from pipeline.units import Unit, compact
 
 CATEGORY_WORDS = ("電算処理", "外部結合", "業務委託", "再委託")
-_AGENDA_HEAD = re.compile(r"(付議内容|諮問内容|報告内容|付議事項の内容|諮問事項|付議事項)$")
+# …付議内容 / 諮問事項 / 付議する内容 / 審議事項 / 本審議会に諮る内容 / 審議いただく内容 (heading end)
+_AGENDA_HEAD = re.compile(
+    r"(?:付議|諮問|報告|審議|諮る|付議する|諮問する|報告する|審議する|審議いただく|諮問いたす)"
+    r"(?:内容|事項)(?:の内容|等)?$"
+)
 # "3 対象者数" / "3対象者数" (OCR drops the space); not "1.…" sub-items nor "900人…" counts.
 # After a space any word starts a heading (3 年間申込件数, 3 名簿登載者数): "3年…" / "3名" glued
 # to the number are a quantity, "3 年間…" is item 3 of the outer numbering.
