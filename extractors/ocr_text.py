@@ -40,6 +40,46 @@ def join_words(words: list[str]) -> str:
     return out
 
 
+# A gap this many times the type's height between two words is a printed space (a
+# full-width 「　」 between a heading number and its text, or a label and its value).
+WIDE_GAP = 1.0
+# Glyphs drawn at one side of their full-width cell leave a gap that is no space:
+# after 、。 and an opening bracket, before any bracket, between two (narrow) digits.
+_NO_WIDE_AFTER = set("、。，．,.・「『（(【〔［[")
+_NO_WIDE_BEFORE = set("、。，．,.)）」』】〕］](（「『【〔［[")
+
+
+def join_spaced(words: list[str], gaps: list[float], em: float) -> str:
+    """Words joined as printed, a wide gap (``gaps[i]`` between words i and i+1, in the
+    same unit as ``em``) kept as a space: ``["ア", "業務委託", "学校"]`` with gaps
+    ``[40, 45]`` and em 36 -> ``"ア　業務委託　学校"`` (the text layer's 　 too).
+    Between two Latin words the space is an ASCII one."""
+    chunks: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        chunks[-1].append(word)
+        if i < len(gaps) and is_wide_gap(word, words[i + 1], gaps[i], em):
+            chunks.append([])
+    texts = [t for t in (join_words(c) for c in chunks) if t]
+    out = texts[0] if texts else ""
+    for t in texts[1:]:
+        out += wide_space(out, t) + t
+    return out
+
+
+def is_wide_gap(left: str, right: str, gap: float, em: float) -> bool:
+    """Whether ``gap`` between two pieces of a line is a printed space (see WIDE_GAP)."""
+    if em <= 0 or gap < WIDE_GAP * em or not left or not right:
+        return False
+    if left[-1] in _NO_WIDE_AFTER or right[0] in _NO_WIDE_BEFORE:
+        return False
+    return not (_NUMBERISH.match(left[-1]) and _NUMBERISH.match(right[0]))
+
+
+def wide_space(left: str, right: str) -> str:
+    """The space a wide gap between two pieces of a line stands for."""
+    return "　" if has_japanese(left[-1:] + right[:1]) else " "
+
+
 def no_space_between(left: str, right: str) -> bool:
     """Whether two pieces of one printed line join without a space."""
     return _no_space(left, right, has_japanese(left + right))
@@ -99,16 +139,20 @@ _ONE_IN_WORD = re.compile(r"(?<=[A-Z])1(?=[A-Z])")
 _ISO = re.compile(r"[1Il][S5][O0](?=\s?(?:/\s?IEC\s?)?\d{4,5})")
 
 
+# An ASCII period or comma read again right after a Japanese one ("委託する。.").
+_DOUBLED_STOP = re.compile(r"(?<=[。、])[.,．，]")
+
+
 def _fix_latin(text: str) -> str:
     """ "B0X" -> "BOX", "1S027001" -> "ISO27001"; "1F", "A10", "R0" are left alone."""
-    text = _ISO.sub("ISO", text)
+    text = _DOUBLED_STOP.sub("", _ISO.sub("ISO", text))
     return _ONE_IN_WORD.sub("I", _ZERO_IN_WORD.sub("O", text))
 
 
 def fix_lookalikes(text: str) -> str:
     """Swap OCR's look-alike confusions that the neighbours decide:
     "人ロ" -> "人口", "フォ口ー" -> "フォロー", "第ー条" -> "第一条", "ー3ー" -> "-3-",
-    "区ヘ報告" -> "区へ報告", "1S027001" -> "ISO27001". Undecidable cases ("ダヘア") are
+    "区ヘ報告" -> "区へ報告", "1S027001" -> "ISO27001", "する。." -> "する。". Undecidable cases ("ダヘア") are
     left alone."""
     chars = list(text)
     for i, ch in enumerate(text):

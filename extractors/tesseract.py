@@ -25,7 +25,14 @@ import tesserocr  # noqa: E402
 from tesserocr import PSM, RIL, PyTessBaseAPI  # noqa: E402
 
 from extractors import grid_image as gi
-from extractors.ocr_text import fix_lookalikes, has_japanese, join_words, no_space_between
+from extractors.ocr_text import (
+    fix_lookalikes,
+    has_japanese,
+    is_wide_gap,
+    join_spaced,
+    no_space_between,
+    wide_space,
+)
 from models.errors import InternalError
 from models.layout import BBox, Line, Span
 
@@ -99,6 +106,7 @@ class Word:
     line: int
     stroke: float = 0.0  # mean stroke width of its ink, pixels (bold type is thicker)
     ink: int = 0  # ink pixels in its box
+    space_before: float = 0.0  # widest blank (pixels) between the previous word of its line and it
 
 
 def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
@@ -133,7 +141,35 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     shape = image.shape
     words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
     _set_strokes(words, image)
-    return [w for w in words if not phantom_word(w)]
+    words = [w for w in words if not phantom_word(w)]
+    _set_spaces(words, image)
+    return words
+
+
+def _set_spaces(words: list[Word], image: np.ndarray) -> None:
+    """Each word's space_before, measured in the pixels (Tesseract's boxes of Japanese
+    words overlap and stray): the longest run of ink-free columns between the middle of
+    the previous word and its own middle, within the line's median type band."""
+    ink = image < 150
+    for line_id in {w.line for w in words}:
+        group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
+        if len(group) < 2:
+            continue
+        y0 = max(0, int(np.median([w.box[1] for w in group])))
+        y1 = max(y0 + 1, int(np.median([w.box[3] for w in group])))
+        columns = ink[y0:y1].any(axis=0)
+        for a, b in zip(group, group[1:], strict=False):
+            lo = max(0, (a.box[0] + a.box[2]) // 2)
+            hi = min(len(columns), (b.box[0] + b.box[2]) // 2)
+            b.space_before = float(_longest_blank(columns[lo:hi]))
+
+
+def _longest_blank(columns: np.ndarray) -> int:
+    best = run = 0
+    for inked in columns:
+        run = 0 if inked else run + 1
+        best = max(best, run)
+    return best
 
 
 def phantom_word(w: Word) -> bool:
@@ -199,9 +235,15 @@ def words_to_lines(
                 runs.append((flag, [w]))
         runs = _bridge_runs(runs)
         # Bold is judged per run: one word ("の", ")") has too little ink to tell.
-        spans = [_span(ws, flag, _bold(ws, bold_stroke, dpi), dpi) for flag, ws in runs]
+        em = _em(group)
+        spans = [_span(ws, flag, _bold(ws, bold_stroke, dpi), dpi, em) for flag, ws in runs]
+        right_first = {id(sp): ws[0].space_before for sp, (_, ws) in zip(spans, runs, strict=True)}
         for left, right in zip(spans, spans[1:], strict=False):
-            if left.text and right.text and not no_space_between(left.text, right.text):
+            if not (left.text and right.text):
+                continue
+            if is_wide_gap(left.text, right.text, right_first[id(right)], em):
+                left.text += wide_space(left.text, right.text)
+            elif not no_space_between(left.text, right.text):
                 left.text += " "
         spans = [sp for sp in spans if sp.text]
         if spans:
@@ -235,20 +277,33 @@ def _shifted(w: Word, offset: tuple[int, int]) -> Word:
     return replace(w, box=(x0 + dx, y0 + dy, x1 + dx, y1 + dy))
 
 
-def _span(words: list[Word], underline: bool, bold: bool, dpi: float) -> Span:
+def _em(words: list[Word]) -> float:
+    """The type's height in a line (pixels): the median height of its inked words."""
+    heights = [w.box[3] - w.box[1] for w in words if w.ink > 0] or [
+        w.box[3] - w.box[1] for w in words
+    ]
+    return float(np.median(heights)) if heights else 0.0
+
+
+def _span(words: list[Word], underline: bool, bold: bool, dpi: float, em: float = 0.0) -> Span:
     s = 72.0 / dpi
     x0, y0 = min(w.box[0] for w in words), min(w.box[1] for w in words)
     x1, y1 = max(w.box[2] for w in words), max(w.box[3] for w in words)
     weights = [max(1, len(w.text)) for w in words]
     conf = sum(w.conf * n for w, n in zip(words, weights, strict=True)) / sum(weights) / 100.0
     return Span(
-        text=fix_lookalikes(join_words([w.text for w in words])),
+        text=fix_lookalikes(join_spaced([w.text for w in words], _gaps(words), em)),
         bbox=BBox(x0=x0 * s, y0=y0 * s, x1=x1 * s, y1=y1 * s),
         confidence=round(min(1.0, max(0.0, conf)), 3),
         size=round((y1 - y0) * s, 1),
         underline=underline,
         bold=bold,
     )
+
+
+def _gaps(words: list[Word]) -> list[float]:
+    """Pixels of blank between each word and the next."""
+    return [w.space_before for w in words[1:]]
 
 
 def _bold(words: list[Word], bold_stroke: float, dpi: float) -> bool:

@@ -262,15 +262,17 @@ def correct_label(text: str) -> str:
     misreads away from (catalogues/labels.json): ``"区分「"`` -> ``"区分"``, ``"表-託理由"`` ->
     ``"委託理由"``, ``"情報保護対策(受託者"`` -> ``"情報保護対策(受託者)"``. A label
     that is not that close to one known label is returned as read."""
+    read, text = text, re.sub(r"\s+", "", text)  # 件　　名: spacing is not a misread
     if not text or len(text) > MAX_LABEL or text in _standard_labels():
-        return text
+        return read
     core = _JUNK.sub("", text)  # a junk glyph is not a misread letter: 表-託理由 ~ 委託理由
     ranked = sorted((Levenshtein.distance(core, v), v) for v in _standard_labels())
     near = [v for d, v in ranked if d == ranked[0][0] and d <= _label_budget(v)]
     fits = [v for v in near if _label_fits(text, v)]
     if len(fits) == 1:
         return fits[0]
-    return _balanced_label(text)
+    fixed = _balanced_label(text)
+    return fixed if fixed != text else read
 
 
 def _label_fits(text: str, label: str) -> bool:
