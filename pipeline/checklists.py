@@ -139,8 +139,9 @@ def _read_row(ctx: MapContext, u: Unit, st: _State) -> None:
         measure, junk = strip_ocr_edge_junk(correct_measure(measure))
         if junk:
             ctx.warn("ocr_suspect", f"checklist measure: dropped OCR edge junk 「{junk}」", u.page)
-        elif measure != read:
-            ctx.warn("ocr_suspect", f"checklist measure: OCR reading 「{read}」 corrected", u.page)
+        elif len(measure) < len(read):
+            cut = read[len(measure) :] if read.startswith(measure) else read
+            ctx.warn("ocr_suspect", f"checklist measure: dropped OCR junk 「{cut[:30]}」", u.page)
     if not measure:
         return
     if st.party is None:
@@ -174,6 +175,7 @@ def _read_type_cell(u: Unit, st: _State) -> None:
     """
     table, cols = u.table, st.cols
     assert table is not None and cols is not None
+    carried = st.first_row and bool(st.drafts) and _carries_on(u, cols)
     for c in u.cells:
         if c.col in cols.others() or c.col > min(cols.mark, cols.measure):
             continue
@@ -181,11 +183,22 @@ def _read_type_cell(u: Unit, st: _State) -> None:
         party, mtype = parse_party_cell(c.text) if text else (None, None)
         if mtype is not None and party is None and len(text) <= _TYPE_CELL_MAX:
             st.type_col = c.col
-            if st.first_row and table.continues is not None:
+            if carried:
                 _backfill_type(st, mtype)
             st.measure_type = mtype
-        elif c.col == st.type_col and not text and not (st.first_row and table.continues is not None):
+        elif c.col == st.type_col and not text and not carried:
             st.measure_type = None  # a new type cell, its label not (yet) printed
+
+
+def _carries_on(u: Unit, cols: Columns) -> bool:
+    """The first row of a table that goes on with the previous page's: linked by the extractor,
+    or its party cell is empty (the merged party cell carries on)."""
+    table = u.table
+    assert table is not None
+    if table.continues is not None:
+        return True
+    party = table.cell_at(u.part, cols.party) if cols.party is not None else None
+    return party is not None and not party.text.strip()
 
 
 def _backfill_type(st: _State, mtype: str) -> None:

@@ -6,6 +6,7 @@ its merged cell continues on.
 from __future__ import annotations
 
 import fixtures_documents as fx
+import pytest
 from fixtures_layout import LEFT, SIZE, Cursor, cell, page, text
 
 from models.layout import BBox, Table
@@ -52,7 +53,7 @@ def _table(groups, continues=None, cur=None) -> Table:
     )
 
 
-def _record(first, second):
+def _record(first, second, linked=True):
     cur1, cur2 = Cursor(), Cursor()
     heading = text("５　業務委託に係る個人情報保護対策チェックリスト", cur=cur1)
     pages = [
@@ -67,7 +68,7 @@ def _record(first, second):
             2, "健診予約の業務委託について", [("保有課", "健診課"), ("委託先", "某社")]
         ),
         page(3, [heading, _table(first, cur=cur1)]),
-        page(4, [_table(second, continues=0, cur=cur2)]),
+        page(4, [_table(second, continues=0 if linked else None, cur=cur2)]),
     ]
     lay = fx.layout(pages, "typecolumn.pdf")
     return map_record(segment_submissions(lay)[0], lay, document_id="x").record
@@ -78,7 +79,8 @@ PEER = "委託事業者に行わ\nせる情報保護対策"
 OPS, SYS = "【運用上の対\n策】", "【システム上の\n対策】"
 
 
-def test_type_column_types_its_rows_and_the_repeated_header_is_no_row():
+@pytest.mark.parametrize("linked", [True, False])  # False: the extractor did not link the pages
+def test_type_column_types_its_rows_and_the_repeated_header_is_no_row(linked):
     first = [
         (WARD, [(OPS, [("○", "作業場所を確認する。"), ("○", "連絡体制を確認する。")]),
                 (SYS, [("○", "通信を暗号化する。")])]),
@@ -87,7 +89,7 @@ def test_type_column_types_its_rows_and_the_repeated_header_is_no_row():
     ]
     # the counterparty's system-measures cell carries on: its label printed here only
     second = [("", [(SYS, [("○", "ログを取得させる。"), ("○", "アクセス権を設定させる。")])])]
-    rec = _record(first, second)
+    rec = _record(first, second, linked)
     got = [(r.party, r.measure_type, r.mark, r.measure, r.page) for r in rec.checklists]
     assert got == [
         ("ward", "operational", "applicable", "作業場所を確認する。", 3),
