@@ -159,6 +159,7 @@ def parse_counts(s: str, label: str | None = None) -> list[Count]:
 
 # A line that is only "label  約 380 件" (plus brackets): a count outside any count heading.
 _SENTENCE_END = re.compile(r"[はがをにでのもと、。]$")
+_SECTION_HEAD = re.compile(r"(?:概要|目的|内容|事項|経緯|背景|流れ|方法|スケジュール)$")
 
 
 def parse_count_line(line: str, prev: str | None = None) -> list[Count]:
@@ -184,6 +185,8 @@ def parse_count_line(line: str, prev: str | None = None) -> list[Count]:
         tail = ""
     before = text[: m.start()]
     label = _clean_label(before) if before.strip() else _clean_label(prev or "")
+    if not before.strip() and label and _SECTION_HEAD.search(label):
+        return []  # 1 概要 / 約500人…: a count alone under a heading that is not about numbers
     if not label or len(label) > 25 or _SENTENCE_END.search(label):
         return []
     counts, _ = _line_counts(label + " " + text[m.start() : m.end()] + tail, None)

@@ -201,8 +201,7 @@ def parse_overview_counts(lines: list[str]) -> list[Count]:
         title = m.group(2) if m else ""
         head = re.split(r"\s", title.strip(), maxsplit=1)[0] if title else ""
         if not m or not _COUNT_HEAD.search(head):
-            prev = lines[i - 1] if i > 0 and not top.match(lines[i - 1]) else None
-            out.extend(parse_count_line(lines[i], prev))
+            out.extend(parse_count_line(lines[i], lines[i - 1] if i > 0 else None))
             i += 1
             continue
         block = [title]

@@ -91,3 +91,10 @@ def test_overview_heading_block_counts_are_not_doubled():
         "※個人情報の流れは、資料3-1のとおり",
     ]
     assert _facts(parse_overview_counts(lines)) == [("選挙人数", 96000, True, "人")]
+
+
+def test_count_alone_under_a_non_count_heading():
+    assert _facts(parse_overview_counts(["1 概要", "説明。", "2 想定利用者", "約500人"])) == [
+        ("想定利用者", 500, True, "人")
+    ]
+    assert parse_overview_counts(["1 概要", "約500人"]) == []
