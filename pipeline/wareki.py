@@ -181,6 +181,8 @@ def parse_fiscal_year(s: str) -> int | None:
 
 _RECURRING = re.compile(
     r"次年度以降も|翌年度以降も|以降も?[、,]?\s*同様|継続して|毎年度|引き続き同様"
+    # 令和9年度以降も継続予定 / 以降も引き続き / 年度ごとに…継続: a later year named, same work
+    r"|年度以降も[、,]?\s*(?:継続|引き続き)|以降も[、,]?\s*引き続き|年度ごとに[^。]{0,20}継続"
 )
 _NOTE = re.compile(r"※[^\n]*")
 _CONNECT = re.compile(r"^\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")

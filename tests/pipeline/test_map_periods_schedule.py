@@ -59,3 +59,20 @@ def test_no_period_without_a_date():
 )
 def test_schedule_variants(cell, expected):
     assert [(e.date, e.milestone) for e in parse_schedule(cell)] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "recurs"),
+    [
+        ("（令和9年度以降も継続予定）", True),
+        ("以降、年度ごとに契約を更新し継続する", True),
+        ("以降も引き続き実施", True),
+        ("（3年間の長期継続契約）", False),
+        ("契約満了後は1年ごとに自動更新する", False),
+        ("令和9年度以降の実施は未定", False),
+    ],
+)
+def test_recurring_variants(cell, recurs):
+    from pipeline.wareki import is_recurring
+
+    assert is_recurring(cell) is recurs
