@@ -3,7 +3,7 @@
     fix_katakana("保存先フォルダヘアクセス権")      -> "保存先フォルダへアクセス権"
     fix_katakana("バスワードを付す")                 -> "パスワードを付す"
     correct_to_reference("管理壮に記載させる。", "管理簿に記載させる。") -> "管理簿に記載させる。"
-    correct_layout(layout)  # fix_katakana on every span of the OCR pages
+    correct_layout(layout)  # fix_katakana, fix_brackets, correct_label_cell on OCR pages
 
 Only text read by OCR is touched (pages with source="ocr"); the text layer is printed
 text and is never rewritten. Both repairs change a character only when the result is
@@ -104,6 +104,18 @@ def fix_katakana(text: str) -> str:
     return _DOUBLE_HE.sub("へ", text)
 
 
+_LENTICULAR_NUMBER = re.compile(r"【\s*(\d{1,2})(?=[^\d\s】])(?!.*】)")
+_WRONG_OPENER = re.compile(r"[\[〔［(（]([^\[\]〔〕［］()（）【】]{2,40})】")
+
+
+def fix_brackets(line: str) -> str:
+    """Lenticular brackets OCR half-lost, in one line: ``"【2投票情報"`` -> ``"【2】投票情報"``
+    (a numbered heading whose 】 was not read), ``"[督促対象者に係る情報項目】"`` ->
+    ``"【督促対象者に係る情報項目】"`` (its 【 read as another opening bracket)."""
+    line = _LENTICULAR_NUMBER.sub(lambda m: f"【{m.group(1)}】", line)
+    return _WRONG_OPENER.sub(lambda m: f"【{m.group(1)}】", line)
+
+
 def correct_page(page: Page) -> Page:
     """The page with `fix_katakana` applied to every span of an OCR page (in place)."""
     if page.source != "ocr":
@@ -113,6 +125,10 @@ def correct_page(page: Page) -> Page:
     for ln in lines:
         for sp in ln.spans:
             sp.text = fix_katakana(sp.text)
+        read = ln.text
+        fixed = fix_brackets(read)
+        if fixed != read:
+            _rewrite_spans(ln.spans, read, fixed)
     for t in page.tables:
         for c in t.cells:
             correct_label_cell(c)
@@ -335,8 +351,8 @@ def correct_label_cell(cell: Cell) -> None:
 
 def _rewrite_spans(spans: list[Span], read: str, fixed: str) -> None:
     """Spread the edits turning ``read`` (the spans' joined text) into ``fixed`` over the
-    spans: each edit goes to the span its first character is in (an insertion at the end
-    to the last span)."""
+    spans: each edit goes to the span its first character is in, an insertion to the span
+    of the character before it."""
     owner: list[int] = [i for i, sp in enumerate(spans) for _ in sp.text]
     parts = [""] * len(spans)
     for op in Levenshtein.opcodes(read, fixed):
@@ -345,7 +361,8 @@ def _rewrite_spans(spans: list[Span], read: str, fixed: str) -> None:
             for j in range(op.src_start, op.src_end):
                 parts[owner[j]] += read[j]
             continue
-        where = owner[op.src_start] if op.src_start < len(owner) else len(spans) - 1
+        at = op.src_start if op.src_end > op.src_start else op.src_start - 1  # insert: after
+        where = owner[min(max(at, 0), len(owner) - 1)] if owner else 0
         parts[where] += dst
     for sp, text in zip(spans, parts, strict=True):
         sp.text = text

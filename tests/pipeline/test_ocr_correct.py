@@ -135,3 +135,25 @@ def test_label_cell_spans_rewritten_in_place():
     cell = Cell(row=0, col=0, bbox=box, text="受託吾業者に行わ\nせる情報保護対策", lines=lines)
     correct_label_cell(cell)
     assert cell.text == "受託事業者に行わ\nせる情報保護対策"
+
+
+def test_half_lost_lenticular_brackets():
+    from pipeline.ocr_correct import fix_brackets
+
+    assert fix_brackets("【2投票情報") == "【2】投票情報"
+    assert fix_brackets("[督促対象の保護者に係る情報項目】") == "【督促対象の保護者に係る情報項目】"
+    assert fix_brackets("〔利用者に係る情報項目】") == "【利用者に係る情報項目】"
+    for line in ("【２】投票情報", "【2025年度】", "(1)外部結合", "(ア)【運用】", "氏名(カナ)"):
+        assert fix_brackets(line) == line
+
+
+def test_bracket_repair_spans_a_line_of_two_spans():
+    box = BBox(x0=0, y0=0, x1=100, y1=10)
+    line = Line(spans=[Span(text="【2", bbox=box, bold=True), Span(text="投票情報", bbox=box)], bbox=box)
+    cell = Cell(row=0, col=1, bbox=box, text=line.text, lines=[line])
+    table = Table(bbox=box, cells=[cell], n_rows=1, n_cols=2, page=1)
+    page = Page(number=1, width=100, height=100, source="ocr", tables=[table])
+    layout = DocumentLayout(file_name="x.pdf", sha256="0", page_count=1, pages=[page])
+    correct_layout(layout)
+    assert cell.text == "【2】投票情報"
+    assert [sp.text for sp in line.spans] == ["【2】", "投票情報"]
