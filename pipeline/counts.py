@@ -59,7 +59,7 @@ _NUMBERING = re.compile(
     # spaces lost (3対象者数): a bare number not followed by a unit of its own (65歳, 3か月)
     r"|\d{1,2}(?=[^\d\s.,%年月日歳才時分秒回号条項人名件割倍か箇ヶカ万千百・ー〜~\-)]))\s*"
 )
-_LABEL_TRIM = " \t:：・-－―…=＝※"
+_LABEL_TRIM = " \t:：・-－―…=＝※、,"
 
 
 def _value(num: str, man: str | None) -> int | float:
@@ -159,6 +159,8 @@ def parse_counts(s: str, label: str | None = None) -> list[Count]:
 
 # A line that is only "label  約 380 件" (plus brackets): a count outside any count heading.
 _SENTENCE_END = re.compile(r"[はがをにでのもと、。]$")
+# what may follow a count on its line: a rate (/年, /月) or a ※ note
+_TAIL_NOTE = re.compile(r"^\s*[/／]\s*(?:年間?|月|日|週)|\s*※.*$")
 _SECTION_HEAD = re.compile(r"(?:概要|目的|内容|事項|経緯|背景|流れ|方法|スケジュール)$")
 
 
@@ -176,7 +178,7 @@ def parse_count_line(line: str, prev: str | None = None) -> list[Count]:
         return []
     if bracket_depths(text)[m.start()] > 0 or text[max(0, m.start() - 1) : m.start()] == "第":
         return []
-    tail = text[m.end() :].strip()
+    tail = _TAIL_NOTE.sub("", text[m.end() :]).strip()
     more: list[Count] = []
     if tail and not (tail[0] in "(（" and tail[-1] in ")）"):
         more = parse_count_line(tail)  # 応募者 約380名 参加者 約280名

@@ -98,3 +98,18 @@ def test_count_alone_under_a_non_count_heading():
         ("想定利用者", 500, True, "人")
     ]
     assert parse_overview_counts(["1 概要", "約500人"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("年間申請件数 約1,200件/年", [("年間申請件数", 1200, True, "件")]),
+        ("対象者数 約900人 ※令和8年4月時点", [("対象者数", 900, True, "人")]),
+        (
+            "対象者数 約900人、対象世帯数 約400世帯",
+            [("対象者数", 900, True, "人"), ("対象世帯数", 400, True, "世帯")],
+        ),
+    ],
+)
+def test_count_line_with_a_rate_a_note_or_a_second_count(line, expected):
+    assert _facts(parse_count_line(line)) == expected
