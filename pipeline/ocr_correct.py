@@ -116,6 +116,18 @@ def fix_brackets(line: str) -> str:
     return _WRONG_OPENER.sub(lambda m: f"【{m.group(1)}】", line)
 
 
+# A provision line "◇業務委託（第10条第2項）" whose ◇ OCR read as a kana or a symbol.
+_BULLET_LINE = re.compile(
+    r"^(?P<bullet>[\u3041-\u3096<>〈〉○〇◎◆◇・])\s*(?=[\u3400-\u9fff・、]{2,20}[(（]\s*第\s*[0-9０-９〇一二三四五六七八九十]+\s*条)"
+)
+
+
+def fix_bullet(line: str) -> str:
+    """``"の業務委託(第10条第2項)"`` -> ``"◇業務委託(第10条第2項)"``: a provision line (a
+    subject in kanji, then its article in brackets) starts with the ◇ OCR misread."""
+    return _BULLET_LINE.sub("◇", line, count=1)
+
+
 def correct_page(page: Page) -> Page:
     """The page with `fix_katakana` applied to every span of an OCR page (in place)."""
     if page.source != "ocr":
@@ -126,7 +138,7 @@ def correct_page(page: Page) -> Page:
         for sp in ln.spans:
             sp.text = fix_katakana(sp.text)
         read = ln.text
-        fixed = fix_brackets(read)
+        fixed = fix_bullet(fix_brackets(read))
         if fixed != read:
             _rewrite_spans(ln.spans, read, fixed)
     for t in page.tables:

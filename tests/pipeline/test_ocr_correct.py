@@ -157,3 +157,12 @@ def test_bracket_repair_spans_a_line_of_two_spans():
     correct_layout(layout)
     assert cell.text == "【2】投票情報"
     assert [sp.text for sp in line.spans] == ["【2】", "投票情報"]
+
+
+def test_provision_bullet_misread_as_a_kana():
+    from pipeline.ocr_correct import fix_bullet
+
+    assert fix_bullet("の業務委託(第10条第2項)\u3000報告事項") == "◇業務委託(第10条第2項)\u3000報告事項"
+    assert fix_bullet("ぐ再委託(第10条第3項)") == "◇再委託(第10条第3項)"
+    for line in ("の場合は(第5条)", "業務委託(第10条第2項)", "の第3条第1項", "◇外部結合(第3条)"):
+        assert fix_bullet(line) == line
