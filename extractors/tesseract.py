@@ -41,6 +41,7 @@ DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 MIN_WORD_CONF = 30.0
 # A word with no ink in its box and less confidence than this is a phantom (dropped).
 PHANTOM_CONF = 50.0
+PHANTOM_COMMA_END_CONF = 35.0  # an inkless 、 ending a line needs to be this unsure
 _KEEP_INKLESS = set("、，,)）」』】")
 # Bold is judged only in type up to this size (points); titles are drawn heavier.
 BOLD_MAX_PT = 13.0
@@ -142,8 +143,24 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
     _set_strokes(words, image)
     words = [w for w in words if not phantom_word(w)]
+    words = _drop_phantom_commas(words)
     _set_spaces(words, image)
     return words
+
+
+def _drop_phantom_commas(words: list[Word]) -> list[Word]:
+    """An unsure, inkless 、 that starts a line (never printed there) or, very unsure,
+    ends one: a phantom too ("、件名…", "…のとおり、")."""
+    out = []
+    for line_id in sorted({w.line for w in words}):
+        group = [w for w in words if w.line == line_id]
+        for i, w in enumerate(group):
+            inkless = w.text in ("、", "，", ",") and w.ink == 0 and w.conf < PHANTOM_CONF
+            first, last = i == 0 and len(group) > 1, i == len(group) - 1
+            if inkless and (first or (last and w.conf < PHANTOM_COMMA_END_CONF)):
+                continue
+            out.append(w)
+    return out
 
 
 def _set_spaces(words: list[Word], image: np.ndarray) -> None:

@@ -24,3 +24,14 @@ def test_inkless_commas_and_closing_brackets_stay():
     # Tesseract places the boxes of small punctuation beside the glyph
     assert not phantom_word(_word("、", 25, 0))
     assert not phantom_word(_word(")", 42, 0))
+
+
+def test_inkless_unsure_comma_at_a_line_start_or_very_unsure_at_its_end_is_dropped():
+    from extractors.tesseract import _drop_phantom_commas
+
+    words = [_word("、", 26, 0), _word("件名", 95, 300), _word("、", 80, 0), _word("に", 90, 50)]
+    assert [w.text for w in _drop_phantom_commas(words)] == ["件名", "、", "に"]
+    tail = [_word("とおり", 93, 400), _word("、", 32, 0)]
+    assert [w.text for w in _drop_phantom_commas(tail)] == ["とおり"]
+    real = [_word("番号", 93, 400), _word("、", 40, 0)]  # unsure, but not that unsure: kept
+    assert [w.text for w in _drop_phantom_commas(real)] == ["番号", "、"]
