@@ -29,6 +29,12 @@ _HEADER_WORDS = ("対策が可能", "対策の必要がない", "必要がない
 _HEADER_CELLS = ("情報保護対策", "個人情報保護対策", "対策", "対策内容", "対策の内容")
 # A mark cell that explains the marks (○：対策を講じる －：対策の必要なし) is the header's.
 _MARK_LEGEND = re.compile(r"[○〇◯]\s*[:：]")
+# The measure column's heading: 個人情報保護対策 / 保護対策の内容 / 対策項目 / チェック項目 …
+_MEASURE_HEAD = re.compile(
+    r"^(?:(?:個人)?情報)?(?:保護)?(?:対策|措置)(?:の?内容|項目|事項)?$|^(?:チェック|確認)?(?:項目|事項|内容)$"
+)
+# The mark column's heading when short: 可否 / 実施の有無 / チェック欄 / 対応状況 …
+_MARK_HEAD = re.compile(r"^[^。]{0,8}(?:可否|有無|チェック欄?|実施状況|対応状況)$")
 # A cell of a type column: only 【運用上の対策】 / 【システム上の対策】, short.
 _TYPE_CELL_MAX = 16
 
@@ -314,21 +320,30 @@ def _is_header(u: Unit, cols: Columns | None = None) -> bool:
         return False
     mark = u.table.cell_at(u.part, cols.mark)
     measure = u.table.cell_at(u.part, cols.measure)
-    return (mark is not None and bool(_MARK_LEGEND.search(compact(mark.text)))) or (
-        measure is not None and measure.row == u.part and compact(measure.text) in _HEADER_CELLS
+    return (mark is not None and _is_mark_header(mark.text)) or (
+        measure is not None and measure.row == u.part and _is_measure_header(measure.text)
     )
 
 
 def _is_mark_header(text: str) -> bool:
     key = compact(text)
-    return any(w in key for w in _HEADER_WORDS) or bool(_MARK_LEGEND.search(key))
+    return (
+        any(w in key for w in _HEADER_WORDS)
+        or bool(_MARK_LEGEND.search(key))
+        or bool(_MARK_HEAD.match(key))
+    )
+
+
+def _is_measure_header(text: str) -> bool:
+    key = compact(text)
+    return key in _HEADER_CELLS or bool(_MEASURE_HEAD.match(key))
 
 
 def _columns(table: Table, previous: Columns | None) -> Columns:
     """Party / mark / measure columns: from a header row, else by geometry of the text."""
     for cells in table.rows()[:2]:
         mark = next((c.col for c in cells if _is_mark_header(c.text)), None)
-        measure = next((c.col for c in cells if compact(c.text) in _HEADER_CELLS), None)
+        measure = next((c.col for c in cells if _is_measure_header(c.text)), None)
         if mark is not None and measure is not None:
             party = min((c.col for c in cells if c.col < min(mark, measure)), default=None)
             return Columns(

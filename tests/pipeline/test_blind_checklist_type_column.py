@@ -111,3 +111,22 @@ def test_label_printed_on_the_first_page_is_kept_over_an_empty_continued_cell():
     second = [("", [("", [("○", "ログを取得させる。")])])]
     rec = _record(first, second)
     assert [r.measure_type for r in rec.checklists] == ["operational", "technical", "technical"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("区分", "", "実施の有無", "対策項目"),
+        ("", "", "可否", "保護対策の内容"),
+        ("対象", "種別", "チェック欄", "チェック項目"),
+    ],
+)
+def test_other_header_wordings_repeated_on_the_next_page_are_no_rows(header, monkeypatch):
+    monkeypatch.setattr(__import__(__name__), "HEADER", header)
+    first = [(PEER, [(OPS, [("○", "報告書を提出させる。")])])]
+    second = [("", [(SYS, [("○", "ログを取得させる。")])])]
+    rec = _record(first, second, linked=False)
+    assert [(r.measure_type, r.measure) for r in rec.checklists] == [
+        ("operational", "報告書を提出させる。"),
+        ("technical", "ログを取得させる。"),
+    ]
