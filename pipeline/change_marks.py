@@ -21,7 +21,12 @@ from pipeline.pairs import ValueLine, merge_baselines
 from pipeline.text import normalize_text
 from pipeline.units import Unit, compact
 
-_LEGEND = re.compile(r"^※.*(変更箇所|変更部分|変更点|修正箇所|追加箇所)")
+# ※ / (注) / 注： / * notes, or a line opening with the style it names (下線部分は…), that say
+# which text changed: 変更箇所, 変更個所, 変更した部分, 追加・変更箇所, 修正点 …
+_LEGEND = re.compile(
+    r"^(?:※|\(?注\d?[)）:：]|\*|(?=太字|下線|ゴシック|アンダーライン|網掛け))"
+    r".*(?:変更|修正|追加|追記|改正)(?:した|された|のある|・(?:追加|変更|修正))?(?:箇所|個所|部分|点)"
+)
 _JOINERS = set("、,，・ \u3000")
 
 
@@ -33,6 +38,8 @@ class MarkStyle:
     underline: bool = True
     # id() of spans on whole bold, not underlined lines / rows: styling, not marks.
     styled: frozenset[int] = field(default_factory=frozenset, compare=False)
+    # No legend says underline marks changes: an underlined web or mail address is a link.
+    links: bool = False
 
     def marks(self, span: Span) -> bool:
         return (self.bold and span.bold) or (self.underline and span.underline)
@@ -49,7 +56,8 @@ class Run:
 
 
 def is_legend(text: str) -> bool:
-    """True for the ※ note that explains the change marks."""
+    """True for the ※ note that explains the change marks (``※太字ゴシック（下線）が、…承認済の内容
+    からの変更箇所``, ``（注）下線部分は変更した箇所``, ``下線部は修正点``)."""
     return bool(_LEGEND.search(compact(text)))
 
 
@@ -57,7 +65,7 @@ def mark_style(units: list[Unit]) -> tuple[MarkStyle, str | None]:
     """The style rule from the submission's ※ legend, and the legend's text (None without one)."""
     legend = _find_legend(units)
     if legend is None:
-        return MarkStyle(bold=False, underline=True), None
+        return MarkStyle(bold=False, underline=True, links=True), None
     style = _style_of(legend)
     if style.bold:
         style = MarkStyle(bold=True, underline=style.underline, styled=_styled_spans(units))
@@ -143,7 +151,11 @@ def marked_runs(lines: list[ValueLine], style: MarkStyle) -> list[Run]:
                 cur, pending = [], []
             offset += len(sp.text)
     _close(runs, cur, cur_page, cur_start)
-    return runs
+    return [r for r in runs if not (style.links and _LINK.match(r.text))]
+
+
+_ADDRESS = r"(?:(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+_LINK = re.compile(rf"^{_ADDRESS}(?:[\s、,]+{_ADDRESS})*$")
 
 
 def _close(runs: list[Run], parts: list[str], page: int, start: int) -> None:
