@@ -138,9 +138,3 @@ def is_dictionary_word(s: str) -> bool:
     if not s:
         return False
     return any(m.surface() == s for m in _dictionary().lookup(s))
-
-
-def morpheme_surfaces(s: str) -> list[str]:
-    """Sudachi's (mode C) split of ``s`` as printed: ``"選挙人名短に"`` -> ``["選挙人", "名",
-    "短", "に"]`` (a misread kanji shows as a run of one-character pieces)."""
-    return [surface for surface, _, _ in _morphemes(s)]
