@@ -7,73 +7,91 @@ A sheet that names a 再委託先 or 再委託の内容 is 再委託 whatever it
 
 from __future__ import annotations
 
+import re
+
 from models.layout import Problem
 from models.record import SectionKind
 from models.segments import Region
 from pipeline.pairs import region_pairs
 from pipeline.units import Unit, compact
 
-# (kind, label fragments) in priority order: the first kind with a matching label wins.
-_BY_LABEL: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
+# Families of label wording, in priority order: the first kind with a matching label wins.
+# Labels are compact (NFKC, no whitespace) with their numbering dropped.
+_BY_LABEL: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
-        "再委託",
-        ("再委託先", "再委託の内容", "再委託理由", "再委託の理由", "再委託期間", "再委託の期間"),
-    ),
-    (
-        "業務委託",
-        (
-            "委託先",
-            "委託の内容",
-            "委託理由",
-            "委託の理由",
-            "委託の開始",
-            "委託期間",
-            "委託の期間",
-            "受託者",
-            "受託業者",
-            "委託業者",
-            "委託事業者",
-            "委託業務",
+        "再委託",  # 再委託先 / 再委託する業務の内容 / 再受託者; not 再委託の有無 / 再委託の予定
+        re.compile(
+            r"再委託(?:先|の?内容|の?理由|の?期間|の開始|する|事業者|業者|の相手方|業務)|再受託者"
         ),
     ),
+    (
+        "業務委託",  # 委託先(事業者) / 委託する事務 / 受注者 / 契約の相手方 / 指定管理者
+        re.compile(
+            r"委託(?:先|の?内容|の?理由|の開始|の?期間|の範囲|業者|事業者|業務)"
+            r"|委託する(?:事務|業務|内容|理由|情報)|受託(?:者|業者|事業者)|受注(?:者|事業者)"
+            r"|契約の?相手|指定管理者"
+        ),
+    ),
+    (
+        "外部結合",  # 結合の相手方 / 接続先 / 連携先 / 提供先 / 提供を受ける者
+        re.compile(
+            r"結合(?!の?有無)|接続(?:先|の相手|する|の理由|の方法|の形態|の目的|の?期間|の開始|の時期)"
+            r"|連携先|提供先|提供を受ける者|提供の相手"
+        ),
+    ),
+    (
+        "電算処理",  # 記録される情報項目 / 記録項目 / 記録媒体 / 使用する電子計算機 / 開発・改修
+        re.compile(r"記録され|記録項目|記録媒体|記録する|電子計算機|開発|改修|システムの名称"),
+    ),
+)
+# Heading / 件名 wording, same priority. A sheet's heading is read before its 件名.
+_BY_TEXT: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    ("再委託", re.compile(r"再委託|再受託")),
+    ("業務委託", re.compile(r"委託|受託|指定管理")),
     (
         "外部結合",
-        (
-            "結合の相手",
-            "結合する理由",
-            "結合の理由",
-            "結合の形態",
-            "結合の方法",
-            "結合の開始",
-            "結合される情報",
-            "結合先",
-            "結合期間",
-            "結合の期間",
+        re.compile(
+            r"結合|外部接続|(?:との|への|と)(?:オンライン)?接続|オンライン|回線|情報提供ネットワーク"
+            r"|情報連携|外部提供"
         ),
     ),
-    ("電算処理", ("記録される情報項目", "新規開発", "記録するコンピュータ")),
+    ("電算処理", re.compile(r"電算|電子計算機|システム|記録項目|新規開発|改修")),
 )
-_BY_TEXT: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    ("再委託", ("再委託",)),
-    ("業務委託", ("業務委託", "の委託", "委託関係")),
-    ("外部結合", ("外部結合", "外部との結合")),
-    ("電算処理", ("電算処理", "システム開発", "改修", "処理システム")),
-)
+_NUMBERING = re.compile(r"^(?:[\d.()、・]|[①-⑳]|[ア-ン][.)、])+")
+
+
+def kind_from_labels(labels: list[str]) -> SectionKind | None:
+    """The kind the sheet's labels tell: ``["接続先", "接続の方法"]`` -> ``"外部結合"``."""
+    keys = [_NUMBERING.sub("", compact(lab)) for lab in labels]
+    for kind, pattern in _BY_LABEL:
+        if any(pattern.search(k) for k in keys):
+            return kind
+    return None
+
+
+def kind_from_text(texts: list[str]) -> SectionKind | None:
+    """The kind a heading or 件名 names (``電子計算機の結合について`` -> ``"外部結合"``), the first
+    text that names one winning."""
+    for text in texts:
+        key = compact(text or "")
+        for kind, pattern in _BY_TEXT:
+            if pattern.search(key):
+                return kind
+    return None
 
 
 def sheet_kind(region: Region, units: list[Unit]) -> tuple[SectionKind, Problem | None]:
     pairs = region_pairs(units)
-    labels = [compact(p.label) for p in pairs]
-    for kind, frags in _BY_LABEL:
-        if any(f in lab for lab in labels for f in frags):
-            return kind, None
-    texts = [compact(region.heading or "")]
-    texts += [compact(p.raw_value) for p in pairs if compact(p.label) == "件名"]
-    for kind, frags in _BY_TEXT:
-        if any(f in t for t in texts for f in frags):
-            return kind, _problem(
-                region, f"sheet kind {kind} guessed from its heading/件名; no telling labels"
-            )
+    kind = kind_from_labels([p.label for p in pairs])
+    if kind is not None:
+        return kind, None
+    texts = [region.heading or ""]
+    texts += [p.raw_value for p in pairs if compact(p.label) == "件名"]
+    kind = kind_from_text(texts)
+    if kind is not None:
+        return kind, _problem(
+            region, f"sheet kind {kind} guessed from its heading/件名; no telling labels"
+        )
     return "電算処理", _problem(
         region, "sheet kind unknown (no telling labels or heading); read as 電算処理"
     )
