@@ -19,6 +19,7 @@ import numpy as np
 import pymupdf
 
 from extractors import grid_image as gi
+from extractors.cell_lines import read_cell_words
 from extractors.grid import fill_cells, segments_to_tables
 from extractors.marks_image import find_mark
 from extractors.tesseract import (
@@ -271,7 +272,7 @@ def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
             crop[max(0, my0 - pad) : my1 + pad, max(0, mx0 - pad) : mx1 + pad] = 255
             if not _has_ink(crop, dpi):
                 return [], mark
-    words = recognise(scan.api, crop, dpi, PSM.SINGLE_BLOCK)
+    words = read_cell_words(scan.api, crop, dpi)  # line by line: short lines are kept
     return words_to_lines(words, dpi, (x0, y0), scan.underlines, scan.bold_stroke), mark
 
 
