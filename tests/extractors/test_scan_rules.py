@@ -69,3 +69,18 @@ def test_one_bit_scan_overview_has_two_columns():
     assert (5, 2) in shapes
     assert (1, 2) in shapes
     assert all(cols <= 2 for _, cols in shapes)
+
+
+SCAN5_PS = ROOT / "tests/heldout5/pdf/x2_packet_ps.pdf"
+
+
+@pytest.mark.skipif(not SCAN5_PS.exists(), reason="heldout5 corpus missing")
+def test_big_heading_type_is_no_table():
+    """heldout5 S1: the strokes of the second cover's 諮問事項 (big Gothic) crossed like a
+    small grid, so the heading was read as a table and the packet was not split."""
+    doc = pymupdf.open(SCAN5_PS)
+    gray, dpi = render_gray(doc[3], 300)
+    gray, ink, _ = _deskew(gray, dpi)
+    tables = segments_to_tables(find_rules(ink, dpi).segments, page=4)
+    assert not [t for t in tables if t.bbox.y1 < 110]  # the heading band holds no table
+    assert any(t.n_cols == 2 for t in tables)  # the 件名 table is still found
