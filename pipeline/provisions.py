@@ -13,9 +13,12 @@ _ARTICLE = rf"第\s*(?:\d+|{_KNUM})\s*条(?:\s*の\s*(?:\d+|{_KNUM}))?(?:\s*第\
 _ARTICLE_FIRST = re.compile(
     rf"◇\s*(?:[^◇()\s第]{{1,30}}?(?:条例|規則|要綱|法律|法))?\s*(?P<article>{_ARTICLE})\s*(?:\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
 )
-# OCR may misread ◇ (as の, ○, <> …): a line that is only "<one char> 第N条…（subject）" is one too.
+# OCR may misread ◇ (as の, ○, <> …) or drop it: a line that is only "<one char> 第N条…（subject）"
+# is one too, also after the instrument's name (北川市個人情報保護法施行条例第6条第1号（…）).
 _LINE_ARTICLE = re.compile(
-    rf"^[ \t\u3000\-・]*[^\s第]{{0,2}}[ \t\u3000]*(?P<article>{_ARTICLE})[ \t\u3000]*"
+    rf"^[ \t\u3000\-・]*[^\s第]{{0,2}}[ \t\u3000]*"
+    r"(?:[^\s第()◇]{1,30}?(?:条例|規則|要綱|法律|法)[ \t\u3000]*)?"
+    rf"(?P<article>{_ARTICLE})[ \t\u3000]*"
     r"\((?P<subject>[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)?[ \t\u3000]*$",  # ) lost by OCR
     re.M,
 )
