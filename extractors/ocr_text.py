@@ -136,6 +136,8 @@ def _kind(ch: str) -> str:
 # Digits read into a word of capitals ("B0X", "C0VID"), and the ISO of a standard's number.
 _ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
 _ONE_IN_WORD = re.compile(r"(?<=[A-Z])1(?=[A-Z])")
+# "ID" read with a one for its I, standing alone in Japanese text: "(1D登録用)".
+_ONE_D = re.compile(r"(?<![0-9A-Za-z０-９.,])1D(?![0-9A-Za-z])")
 _ISO = re.compile(r"[1Il][S5][O0](?=\s?(?:/\s?IEC\s?)?\d{4,5})")
 
 
@@ -144,8 +146,9 @@ _DOUBLED_STOP = re.compile(r"(?<=[。、])[.,．，]")
 
 
 def _fix_latin(text: str) -> str:
-    """ "B0X" -> "BOX", "1S027001" -> "ISO27001"; "1F", "A10", "R0" are left alone."""
-    text = _DOUBLED_STOP.sub("", _ISO.sub("ISO", text))
+    """ "B0X" -> "BOX", "1S027001" -> "ISO27001", "(1D登録用)" -> "(ID登録用)"; "1F", "A10",
+    "R0", "3D" are left alone."""
+    text = _ONE_D.sub("ID", _DOUBLED_STOP.sub("", _ISO.sub("ISO", text)))
     return _ONE_IN_WORD.sub("I", _ZERO_IN_WORD.sub("O", text))
 
 

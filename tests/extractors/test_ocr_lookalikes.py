@@ -1,0 +1,17 @@
+"""Look-alike repairs of OCR text decided by the neighbours (extractors.ocr_text)."""
+
+from __future__ import annotations
+
+from extractors.ocr_text import fix_lookalikes
+
+
+def test_id_read_with_a_one():
+    assert fix_lookalikes("メールアドレス(1D登録用)") == "メールアドレス(ID登録用)"
+    assert fix_lookalikes("1D・パスワード") == "ID・パスワード"
+    for text in ("11D", "1DK", "3D", "1.1D"):
+        assert fix_lookalikes(text) == text
+
+
+def test_ascii_stop_read_again_after_a_japanese_one():
+    assert fix_lookalikes("委託する。.") == "委託する。"
+    assert fix_lookalikes("1.5倍") == "1.5倍"
