@@ -14,7 +14,7 @@ from models.record import Period, PriorApproval, ScheduleEntry
 from pipeline.text import bracket_depths, nfkc, normalize_text
 
 ERAS: dict[str, int] = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
-_ERA_ABBR = {"R": "令和", "H": "平成", "S": "昭和"}
+_ERA_ABBR = {"R": "令和", "H": "平成", "S": "昭和", "令": "令和", "平": "平成", "昭": "昭和"}
 _KANJI_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -35,15 +35,28 @@ _ERA_RE = "|".join(ERAS)
 
 # 日 as OCR misreads it after a day number (31旭, 1曰): still the day.
 _DAY = "[日曰旭]"
+# An era, also abbreviated: R8年 / H31.4.1 (latin, not inside a word) and 令8年 / 平31.4.1 (one
+# kanji right before the year, not inside a word: 法令8年 is no date).
+_ERA_ANY = rf"(?:{_ERA_RE}|(?<![A-Za-z])[RHS](?=\d|元)|(?<![\u4e00-\u9fff])[令平昭](?=\d|元))"
 _DATE_RE = re.compile(
-    rf"(?P<era>{_ERA_RE}){_SP}(?P<ey>元|{_NUM}){_SP}年(?!{_SP}度)"
+    rf"(?P<era>{_ERA_ANY}){_SP}(?P<ey>元|{_NUM}){_SP}年(?!{_SP}度)"
     rf"(?:{_SP}(?P<em>{_NUM}){_SP}月(?:{_SP}(?P<ed>{_NUM}){_SP}{_DAY})?)?"
     rf"|(?P<wy>(?:18|19|20)\d\d){_SP}年(?!{_SP}度)"
     rf"(?:{_SP}(?P<wm>\d{{1,2}}){_SP}月(?:{_SP}(?P<wd>\d{{1,2}}){_SP}{_DAY})?)?"
     rf"|(?<![\d.\-/])(?P<sy>(?:19|20)\d\d)(?P<sep>[/.])(?P<sm>\d{{1,2}})(?:(?P=sep)(?P<sd>\d{{1,2}}))?(?![\d])"
-    rf"|(?<![A-Za-z])(?P<ab>[RHS]|令和|平成|昭和)(?P<aby>\d{{1,2}})\.(?P<abm>\d{{1,2}})(?:\.(?P<abd>\d{{1,2}}))?(?!\d)"
+    # R8.4.1 / 令和8/4/1 / 令8.4.1: an era with a dotted or slashed date
+    rf"|(?P<ab>{_ERA_ANY})(?P<aby>元|\d{{1,2}})(?P<asep>[./])(?P<abm>\d{{1,2}})(?:(?P=asep)(?P<abd>\d{{1,2}}))?(?!\d)"
+    # 9年3月31日 after 令和8年4月1日から: the era is not repeated (the year comes from before)
+    rf"|(?<![\d.\-/年度])(?P<ny>\d{{1,2}}|{_KNUM}){_SP}年(?!{_SP}度)(?={_SP}(?:\d{{1,2}}|{_KNUM}){_SP}月)"
+    rf"{_SP}(?P<nm>\d{{1,2}}|{_KNUM}){_SP}月(?:{_SP}(?P<nd>\d{{1,2}}|{_KNUM}){_SP}{_DAY})?"
     rf"|(?P<same>同年{_SP})?(?<![\d.])(?P<pm>\d{{1,2}}|{_KNUM}){_SP}月(?:{_SP}(?P<pd>\d{{1,2}}|{_KNUM}){_SP}日)?"
 )
+
+
+def era_base(name: str) -> int | None:
+    """The western year before an era's first: ``"令和"`` / ``"R"`` / ``"令"`` -> 2018."""
+    full = _ERA_ABBR.get(name, name)
+    return ERAS[full] - 1 if full in ERAS else None
 
 
 @dataclass
@@ -55,6 +68,8 @@ class DateMatch:
     year: int | None
     month: int | None
     day: int | None
+    era_base: int | None = None  # set when the date names its era (令和 -> 2018)
+    rel_year: int | None = None  # 9年3月31日 printed without its era: the era's year number
 
     def iso(self) -> str | None:
         if self.year is None or self.month is None:
@@ -101,28 +116,31 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 def _to_match(m: re.Match[str]) -> DateMatch | None:
     g = m.groupdict()
     year: int | None
-    if g["era"]:
-        n = kanji_to_int(g["ey"])
-        year = None if n is None or n < 1 else ERAS[g["era"]] + n - 1
-        month, day = g["em"], g["ed"]
+    base = rel = None
+    if g["era"] or g["ab"]:
+        base = era_base(g["era"] or g["ab"])
+        n = kanji_to_int(g["ey"] or g["aby"])
+        year = None if n is None or n < 1 or base is None else base + n
+        month, day = (g["em"], g["ed"]) if g["era"] else (g["abm"], g["abd"])
+        if year is None:
+            return None
     elif g["wy"]:
         year, month, day = int(g["wy"]), g["wm"], g["wd"]
     elif g["sy"]:
         year, month, day = int(g["sy"]), g["sm"], g["sd"]
-    elif g["ab"]:
-        n = int(g["aby"])
-        era = _ERA_ABBR.get(g["ab"], g["ab"])
-        year = ERAS[era] + n - 1 if n >= 1 else None
-        month, day = g["abm"], g["abd"]
+    elif g["ny"]:
+        year, rel, month, day = None, kanji_to_int(g["ny"]), g["nm"], g["nd"]
+        if not rel:
+            return None
     else:
         year, month, day = None, g["pm"], g["pd"]
     mo = kanji_to_int(month) if month else None
     da = kanji_to_int(day) if day else None
-    if (month and mo is None) or (day and da is None) or (g["era"] and year is None):
+    if (month and mo is None) or (day and da is None):
         return None
     if not _valid(year, mo, da):
         return None
-    return DateMatch(m.start(), m.end(), year, mo, da)
+    return DateMatch(m.start(), m.end(), year, mo, da, era_base=base, rel_year=rel)
 
 
 def find_dates(s: str) -> list[DateMatch]:
@@ -140,11 +158,16 @@ def find_dates(s: str) -> list[DateMatch]:
 
 def _inherit(prev: DateMatch | None, dm: DateMatch) -> DateMatch:
     if dm.year is None and prev is not None and prev.year is not None:
+        if dm.rel_year is not None:  # 令和8年…から9年3月31日: the era of the date before
+            if prev.era_base is None:
+                return dm
+            year = prev.era_base + dm.rel_year
+            return DateMatch(dm.start, dm.end, year, dm.month, dm.day, era_base=prev.era_base)
         year = prev.year
         # 令和6年12月1日から1月31日まで: a month earlier than the start rolls over.
         if prev.month is not None and dm.month is not None and dm.month < prev.month:
             year += 1
-        return DateMatch(dm.start, dm.end, year, dm.month, dm.day)
+        return DateMatch(dm.start, dm.end, year, dm.month, dm.day, era_base=prev.era_base)
     return dm
 
 
@@ -160,7 +183,7 @@ def parse_date(s: str) -> str | None:
 
 
 _FY_RE = re.compile(
-    rf"(?:(?P<era>{_ERA_RE}){_SP}(?P<ey>元|{_NUM})|(?P<wy>(?:19|20)\d\d)){_SP}年{_SP}度"
+    rf"(?:(?P<era>{_ERA_ANY}){_SP}(?P<ey>元|{_NUM})|(?P<wy>(?:19|20)\d\d)){_SP}年{_SP}度"
 )
 
 
@@ -174,7 +197,8 @@ def parse_fiscal_year(s: str) -> int | None:
     if m.group("wy"):
         return int(m.group("wy"))
     n = kanji_to_int(m.group("ey"))
-    return None if n is None or n < 1 else ERAS[m.group("era")] + n - 1
+    base = era_base(m.group("era"))
+    return None if n is None or n < 1 or base is None else base + n
 
 
 # --- periods -------------------------------------------------------------------
@@ -185,8 +209,10 @@ _RECURRING = re.compile(
     r"|年度以降も[、,]?\s*(?:継続|引き続き)|以降も[、,]?\s*引き続き|年度ごとに[^。]{0,20}継続"
 )
 _NOTE = re.compile(r"※[^\n]*")
-_CONNECT = re.compile(r"^\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
-_APPROX = re.compile(r"ごろ|頃|程度")
+# 上旬 / 中旬 / 下旬 / 初旬 (a part of a month) or 末 may end a date before its connector.
+_PART = r"(?:上旬|中旬|下旬|初旬|末)"
+_CONNECT = re.compile(rf"^\s*{_PART}?\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
+_APPROX = re.compile(r"ごろ|頃|程度|上旬|中旬|下旬|初旬")
 # 予定 right after a period, in brackets or not, also after an open end's から/以降:
 # ``令和7年10月1日から(予定)``, ``…まで 予定``, ``…以降の予定``.
 _PLANNED_AFTER = re.compile(
@@ -243,7 +269,7 @@ def _period_spans(text: str) -> list[_Span]:
         if start.year is None:
             continue  # a bare 4月 with nothing to inherit from is not a period
         last = end or start
-        tail = re.match(r"\s*(?:ごろ|頃)?\s*(?:まで|迄)?", text[last.end :])
+        tail = re.match(rf"\s*{_PART}?\s*(?:ごろ|頃)?\s*(?:まで|迄)?", text[last.end :])
         stop = last.end + (tail.end() if tail else 0)
         if end is None and re.search(r"まで|迄", text[start.end : stop]):
             spans.append(_Span(None, start, start.start, stop))  # 令和7年3月31日まで: an end only
@@ -251,6 +277,23 @@ def _period_spans(text: str) -> list[_Span]:
             spans.append(_Span(start, end, start.start, stop))
         prev = last
     return spans
+
+
+# 令和8年4月1日から5年間 / 契約締結日から1年間: an end given as a length of time
+_DURATION = re.compile(
+    r"(?:から|より)\s*(?:起算して)?\s*(?P<d>(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*"
+    r"(?:年間|[かヶカケ箇ヵ]月間?|日間|週間))"
+)
+
+
+def period_duration(s: str) -> str | None:
+    """The length an open period runs for (``"…から5年間"`` -> ``"5年間"``), else None.
+
+    SCHEMA has no duration field: the period keeps its start and no end (an end is never
+    computed), and the caller says in a warning that the end was given as a duration.
+    """
+    m = _DURATION.search(nfkc(s or ""))
+    return re.sub(r"\s+", "", m.group("d")) if m else None
 
 
 def parse_periods(s: str) -> tuple[list[Period], bool]:
