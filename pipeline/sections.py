@@ -25,7 +25,7 @@ from pipeline.text import (
     strip_label,
     strip_ocr_edge_junk,
 )
-from pipeline.wareki import parse_periods, parse_schedule
+from pipeline.wareki import parse_periods, parse_schedule, period_duration
 
 LABEL_SCORE = 0.75
 # A value printed only as filler (*****, －, ―) says the field does not apply: null, kept in fields.
@@ -102,6 +102,9 @@ def _apply_pair(ctx: MapContext, sec: Section, p: Pair, index: int) -> str | Non
         return m.field
     for sub in setter(sec, p, value):
         ctx.prov_pair(f"{path}.{sub}", p)
+    if m.field == "periods" and (length := period_duration(p.raw_value)):
+        msg = f"「{key}」: the end is given as a duration ({length}); no end date computed"
+        ctx.warn("period_duration", msg, p.page)
     return m.field
 
 
