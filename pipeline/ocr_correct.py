@@ -27,12 +27,11 @@ from pipeline.tokenize import is_dictionary_word, normalized_key
 
 # Katakana that OCR confuses with each other: (han)dakuten, small/large, and shapes.
 _SWAPS: dict[str, str] = {}
-for _group in (
-    "ハバパ", "ヒビピ", "フブプ", "ヘベペ", "ホボポ", "カガ", "キギ", "クグ", "ケゲ", "コゴ",
-    "サザ", "シジ", "スズ", "セゼ", "ソゾ", "タダ", "チヂ", "ツヅッ", "テデ", "トド",
-    "ヤャ", "ユュ", "ヨョ", "アァ", "イィ", "ウゥヴ", "エェ", "オォ",
-    "スヌ", "ソン", "シツ", "ワウ",
-):
+_CONFUSED = (
+    "ハバパ ヒビピ フブプ ヘベペ ホボポ カガ キギ クグ ケゲ コゴ サザ シジ スズ セゼ ソゾ タダ チヂ "
+    "ツヅッ テデ トド ヤャ ユュ ヨョ アァ イィ ウゥヴ エェ オォ スヌ ソン シツ ワウ"
+)
+for _group in _CONFUSED.split():
     for _ch in _group:
         _SWAPS[_ch] = _SWAPS.get(_ch, "") + "".join(c for c in _group if c != _ch)
 # A katakana ヘ inside a run may be the hiragana particle へ between two words.
@@ -234,9 +233,22 @@ def _is_text(s: str) -> bool:
 
 def _fix_tail(text: str, reference: str) -> str:
     """The end of a standard sentence: a glyph or two read after its closing 。 are junk
-    (``"…防止する。思"``), and a 。 too small for OCR is put back (``"…指導する"``)."""
+    (``"…防止する。思"``), a 。 too small for OCR is put back (``"…指導する"``), and its last
+    character or two misread (``"…確認させとて誠"``) are taken from the standard text."""
     if not reference.endswith("。") or not text or text.endswith("。"):
         return text
+    blocks = _blocks(text, reference)
+    (eq, src, dst), before = blocks[-1], blocks[-2] if len(blocks) > 1 else (False, "", "")
+    garbled = bool(re.search(r"[^\u3041-\u3096]", src))  # not the document's own kana ending
+    if (
+        not eq
+        and garbled
+        and len(src) <= 3
+        and 0 < len(dst) <= 2
+        and before[0]
+        and len(before[1]) >= 2 * ANCHOR
+    ):
+        return text[: len(text) - len(src)] + dst  # the closing る。 read as 2 or とて誠
     end = text.rfind("。")
     if end >= 0 and len(text) - end - 1 <= 2 and text[: end + 1].endswith(reference[-ANCHOR - 1 :]):
         return text[: end + 1]

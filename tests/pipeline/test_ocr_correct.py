@@ -166,3 +166,11 @@ def test_provision_bullet_misread_as_a_kana():
     assert fix_bullet("ぐ再委託(第10条第3項)") == "◇再委託(第10条第3項)"
     for line in ("の場合は(第5条)", "業務委託(第10条第2項)", "の第3条第1項", "◇外部結合(第3条)"):
         assert fix_bullet(line) == line
+
+
+def test_garbled_ending_of_a_standard_measure():
+    from pipeline.ocr_correct import correct_measure
+
+    head = "業務開始前に、事故、災害、トラブルに対応できる体制及び手順を整備させ、区と緊急時の連絡体制や対応手順を確認させ"
+    assert correct_measure(head + "とて誠") == head + "る。"
+    assert correct_measure(head + "ること") == head + "ること"  # the document's own kana ending
