@@ -143,12 +143,16 @@ _ISO = re.compile(r"[1Il][S5][O0](?=\s?(?:/\s?IEC\s?)?\d{4,5})")
 
 # An ASCII period or comma read again right after a Japanese one ("委託する。.").
 _DOUBLED_STOP = re.compile(r"(?<=[。、])[.,．，]")
+# A thousands separator read twice ("12,.000"): one comma.
+_DOUBLED_SEPARATOR = re.compile(r"(?<=\d)[,.，．]{2}(?=\d{3}(?!\d))")
 
 
 def _fix_latin(text: str) -> str:
-    """ "B0X" -> "BOX", "1S027001" -> "ISO27001", "(1D登録用)" -> "(ID登録用)"; "1F", "A10",
+    """ "B0X" -> "BOX", "1S027001" -> "ISO27001", "(1D登録用)" -> "(ID登録用)",
+    "12,.000" -> "12,000"; "1F", "A10",
     "R0", "3D" are left alone."""
     text = _ONE_D.sub("ID", _DOUBLED_STOP.sub("", _ISO.sub("ISO", text)))
+    text = _DOUBLED_SEPARATOR.sub(",", text)
     return _ONE_IN_WORD.sub("I", _ZERO_IN_WORD.sub("O", text))
 
 

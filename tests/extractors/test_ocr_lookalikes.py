@@ -15,3 +15,9 @@ def test_id_read_with_a_one():
 def test_ascii_stop_read_again_after_a_japanese_one():
     assert fix_lookalikes("委託する。.") == "委託する。"
     assert fix_lookalikes("1.5倍") == "1.5倍"
+
+
+def test_thousands_separator_read_twice():
+    assert fix_lookalikes("約12,.000人") == "約12,000人"
+    assert fix_lookalikes("12,.0000") == "12,.0000"
+    assert fix_lookalikes("3.14") == "3.14"
