@@ -19,7 +19,12 @@ from pipeline.tokenize import split_department
 from pipeline.units import Unit, compact
 from pipeline.wareki import parse_date, parse_prior_approvals
 
-_MATERIAL = re.compile(r"^[(（]?資料[0-9\-－ー‐一]+[)）]?$")
+# The cover's 資料 number alone on its line (compact key): 資料23, (資料1), 【資料２】, 資料No.3,
+# 資料第4号, 資料3-1, 議題1-資料2. Kept as printed without its enclosing bracket.
+_MATERIAL = re.compile(
+    r"^[(\[【〔<《]?(?P<no>(?:議題|案件)?\d{0,3}[-‐ー一]?資料(?:No\.?|NO\.?|no\.?|番号)?第?"
+    r"\d{1,3}(?:[-‐ー一]\d{1,3})*号?)[)\]】〕>》]?$"
+)
 _DEPT = re.compile(
     r"(?:[【\[(]担当(?:部課|部局|部署|課)?[】\])]|"
     r"(?:担当|所管)(?:部課|部局|部署|課)?名?[:：])(?P<raw>[^)）]+)"
@@ -94,13 +99,25 @@ def _department(units: list[Unit]) -> tuple[str, Unit] | None:
     return None
 
 
+def material_number(key: str) -> str | None:
+    """The 資料 number a line consisting of it prints: ``"【資料２】"`` -> ``"資料2"``,
+    ``"資料No.3"`` -> ``"資料No.3"``, ``"資料12一1"`` (OCR) -> ``"資料12-1"``; None for other lines."""
+    m = _MATERIAL.match(compact(key))
+    if not m:
+        return None
+    no = m.group("no")
+    if re.fullmatch(r"資料[\d\-‐ー一]+", no):
+        refs = find_references(no)  # the reference form: OCR's 一 between digits is a dash
+        return refs[0] if refs else None
+    return re.sub(r"(?<=\d)[‐ー一](?=\d|資料)", "-", no)
+
+
 def _material_no(ctx: MapContext, units: list[Unit]) -> str | None:
     for u in units:
-        if u.kind == "line" and _MATERIAL.match(u.key):
-            refs = find_references(u.key)
-            if refs:
-                ctx.prov("material_no", u.page, u.bbox)
-                return refs[0]
+        no = material_number(u.key) if u.kind == "line" else None
+        if no:
+            ctx.prov("material_no", u.page, u.bbox)
+            return no
     return None
 
 

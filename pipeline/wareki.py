@@ -466,6 +466,11 @@ _CITY_PREFIX = re.compile(
 )
 
 
+# Where a council's own name starts after its municipality: 情報公開・… / 個人情報… / …
+_COUNCIL_CORE = re.compile(r"情報公開|(?:特定)?個人情報|プライバシー|行政情報|情報保護")
+_MUNICIPAL_END = re.compile(r"(?:[都道府県市区町村]|広域連合|組合)$")
+
+
 def canonical_council(body: str) -> str:
     """Council name without the city: ``"新宿区個人情報保護管理運営会議" -> "個人情報保護管理運営会議"``.
 
@@ -477,6 +482,9 @@ def canonical_council(body: str) -> str:
     for known in KNOWN_COUNCILS:
         if len(body) >= 4 and known.endswith(body):
             return known
+    core = _COUNCIL_CORE.search(body)
+    if core and (core.start() == 0 or _MUNICIPAL_END.search(body[: core.start()])):
+        return body[core.start() :]  # 四日市市|個人情報保護運営審議会, 東村山市|…: at the core word
     return _CITY_PREFIX.sub("", body) or body
 
 
