@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from pipeline.item_kind import cover_heading
 from pipeline.labels import match_label
 from pipeline.units import Unit
 
@@ -134,6 +135,8 @@ def classify_unit_text(key: str) -> Heading:
     m = _COVER.match(key.replace("･", "・"))
     if m:
         return Heading("cover", key, council=m.group("council"), item_kind=m.group("kind"))
+    if found := cover_heading(key):  # 【付議事項】, 諮問第3号, kind before the council …
+        return Heading("cover", key, council=found[0], item_kind=found[1])
     return _ocr_cover(key)
 
 
