@@ -112,16 +112,28 @@ def parse_party_cell(
     """
     text = neutral_admin(strip_label(s or ""))  # 市が行う / 本町が行う … -> 区が行う
     party: Literal["ward", "counterparty"] | None = None
-    if re.search(r"行わせる|(?:委託先|結合先|委託事業者|受託事業者|再委託先|事業者)に行わ", text):
+    if _COUNTERPARTY.search(text):
         party = "counterparty"
-    elif re.search(r"(?:区|実施機関|当方)(?:が|の|で)行う", text):
+    elif _WARD.search(text):
         party = "ward"
     kind: Literal["operational", "technical"] | None = None
-    if re.search(r"運用上|運用面|運用の", text):
+    if re.search(r"運用上|運用面|運用の|組織的|人的|物理的|管理的", text):
         kind = "operational"
     elif re.search(r"システム上|システム面|技術的", text):
         kind = "technical"
     return party, kind
+
+
+# Who takes the measures: the party the administration imposes them on (…に行わせる / 受託者が
+# 講じる / 委託先に求める / 委託先の対策), else the administration itself (区が行う / 実施機関が講じる).
+_CONTRACTOR = r"(?:再?委託先|再?受託者|受託事業者|委託事業者|委託業者|受託業者|結合先|接続先|提供先|相手方|事業者)"
+_COUNTERPARTY = re.compile(
+    rf"行わせる|させる"
+    rf"|{_CONTRACTOR}(?:が|に|の|で|側)(?:行う|講じる|実施する|求める|対策|措置|情報保護|保護|安全)"
+)
+_WARD = re.compile(
+    r"(?:区|実施機関|当方|発注者|委託者)(?:が|の|で|側)(?:行う|講じる|実施する|対策|措置|情報保護|保護|安全)"
+)
 
 
 @lru_cache(maxsize=1)
