@@ -110,7 +110,9 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
         api=engine(opts.tessdata, opts.lang),
         clean=gi.erase_rules(gray, rules, dpi),
         dpi=dpi,
-        inset=rules.width_px + max(2, int(dpi / 100)),
+        # Cell edges run along the rules' middles; past half a rule and the 2 px erase_rules
+        # paints around it, the pixels are the cell's own (a "(" set flush at the rule).
+        inset=(rules.width_px + 1) // 2 + max(3, int(dpi / 100)),
         underlines=rules.underlines,
         bold_stroke=0.0,
     )
