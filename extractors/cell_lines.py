@@ -79,17 +79,21 @@ def read_cell_words(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Wo
     if any(b - a > TALL_BAND * usual for a, b in bands):
         return block  # lines too close to cut apart
     by_band: list[list[Word]] = [[] for _ in bands]
+    n_lines = [0] * len(bands)
     for line_id in sorted({w.line for w in block}):
         group = [w for w in block if w.line == line_id]
         mid = sum((w.box[1] + w.box[3]) / 2 for w in group) / len(group)
         k = min(range(len(bands)), key=lambda i: _distance(bands[i], mid))
         by_band[k] += group
+        n_lines[k] += 1
     words: list[Word] = []
     line = 0
     for k in range(len(bands)):
         got = by_band[k]
         again = _read_band(api, crop, bands, k, usual, dpi)
-        if _sureness(again) > _sureness(got):
+        # One band is one line: block lines piled onto it are a misreading whatever
+        # their letters; otherwise the surer reading wins.
+        if again and (n_lines[k] > 1 or _sureness(again) > _sureness(got)):
             got = again
         if not got:
             continue
