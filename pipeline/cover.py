@@ -61,11 +61,7 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     facts.title = _title(ctx, units)
     text = "\n".join(u.text for u in units)
     key = compact(text)
-    instrument: Literal["要綱", "条例"] | None = None
-    if "要綱の根拠" in key:
-        instrument = "要綱"
-    elif "条例の根拠" in key:
-        instrument = "条例"
+    instrument = basis_instrument(text)
     facts.basis = Basis(
         instrument=instrument, report=bool(_REPORT.search(key)), provisions=parse_provisions(text)
     )
@@ -78,6 +74,31 @@ def map_cover(ctx: MapContext) -> CoverFacts:
         facts.department = split_department(raw)
         ctx.prov("department", u.page, u.bbox)
     return facts
+
+
+_INSTRUMENT_LABEL = re.compile(
+    r"(?P<a>要綱|条例)(?:上|における)?の?根拠|根拠(?:となる|の)?(?P<b>要綱|条例)(?!の一部)"
+)
+# 根拠：○○市個人情報保護条例第10条 / 根拠規定 … 要綱第4条: a 根拠 label naming the instrument
+_INSTRUMENT_NAMED = re.compile(r"根拠[^:：。]{0,6}[:：][^。]{0,40}?(?P<c>要綱|条例)(?=第|\(|$)")
+
+
+def basis_instrument(text: str) -> Literal["要綱", "条例"] | None:
+    """要綱 or 条例 from the cover's basis wording: 要綱の根拠 / 条例の根拠 (the seeds), 根拠条例,
+    条例上の根拠, or a 根拠： line naming it (根拠：○○市個人情報保護条例第10条); None otherwise."""
+    lines = [compact(ln) for ln in (text or "").splitlines()]
+    for key in lines:
+        if "要綱の根拠" in key:
+            return "要綱"
+    for key in lines:
+        if "条例の根拠" in key:
+            return "条例"
+    for key in lines:
+        m = _INSTRUMENT_LABEL.search(key) or _INSTRUMENT_NAMED.search(key)
+        if m:
+            word = m.group(m.lastgroup or "a")
+            return "要綱" if word == "要綱" else "条例"
+    return None
 
 
 def _department(units: list[Unit]) -> tuple[str, Unit] | None:

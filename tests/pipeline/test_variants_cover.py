@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.cover import material_number
+from pipeline.cover import basis_instrument, material_number
 from pipeline.headings import classify_unit_text
 from pipeline.units import compact
 from pipeline.wareki import canonical_council
@@ -107,3 +107,32 @@ def test_material_number_forms(line, number):
 )
 def test_not_a_material_number(line):
     assert material_number(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("要綱の根拠\n◇第3条第1項第3号（電算処理）", "要綱"),
+        ("条例の根拠\n◇第14条第1項（業務委託）", "条例"),
+        ("根拠条例\n◇第14条第1項（業務委託）", "条例"),
+        ("根拠要綱：第4条", "要綱"),
+        ("条例上の根拠\n第17条第1項第2号", "条例"),
+        ("根拠：狛江市個人情報保護条例第10条", "条例"),
+        ("根拠規定：○○市個人情報保護事務取扱要綱第4条第1項", "要綱"),
+    ],
+)
+def test_basis_instrument_variants(text, instrument):
+    assert basis_instrument(text) == instrument
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "件名 ○○市個人情報保護条例の一部改正について",  # names a 条例, not the basis
+        "根拠条例の一部改正について",
+        "法の根拠\n◇法第69条第2項第3号（外部提供）",  # the law: neither 要綱 nor 条例
+        "内容は別紙のとおり",
+    ],
+)
+def test_no_basis_instrument(text):
+    assert basis_instrument(text) is None
