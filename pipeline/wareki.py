@@ -211,7 +211,10 @@ _RECURRING = re.compile(
 _NOTE = re.compile(r"※[^\n]*")
 # 上旬 / 中旬 / 下旬 / 初旬 (a part of a month) or 末 may end a date before its connector.
 _PART = r"(?:上旬|中旬|下旬|初旬|末)"
-_CONNECT = re.compile(rf"^\s*{_PART}?\s*(?:ごろ|頃)?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$")
+# a short bracketed note may sit between a date and its connector: 令和8年4月1日(契約締結日)から
+_CONNECT = re.compile(
+    rf"^\s*{_PART}?\s*(?:ごろ|頃)?\s*(?:\([^()]{{1,15}}\))?\s*(?:から|より|～|~|〜|-|―|−|ー|‐|–|—)\s*$"
+)
 _APPROX = re.compile(r"ごろ|頃|程度|上旬|中旬|下旬|初旬")
 # 予定 right after a period, in brackets or not, also after an open end's から/以降:
 # ``令和7年10月1日から(予定)``, ``…まで 予定``, ``…以降の予定``.
@@ -343,13 +346,18 @@ def _fiscal_year_periods(text: str) -> list[Period]:
         end = years[1][1]
     last = years[1][0] if end is not None else first
     tail = text[last.end() :]
+    if end is None and re.match(r"\s*(?:末|中|内)?\s*(?:まで|迄)", tail):
+        start, end = None, start  # 令和8年度末まで: an end only
     return [
         Period(
             label=None,
             start=str(start) if start else None,
             end=str(end) if end else None,
             approximate=bool(_APPROX.match(tail.lstrip())),
-            planned=bool(_PLANNED_AFTER.match(tail) or re.match(r"\s*(?:中|内)?に?予定", tail)),
+            planned=bool(
+                _PLANNED_AFTER.match(tail)
+                or re.match(r"\s*(?:中|内|末)?\s*に?\s*[(\[【]?\s*(?:実施)?予定", tail)
+            ),
         )
     ]
 

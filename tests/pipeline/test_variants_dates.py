@@ -180,3 +180,31 @@ def test_sheet_period_given_as_duration_warns():
     (sec,) = rec.sections
     assert [(p.start, p.end) for p in sec.periods] == [("2026-04-01", None)]
     assert any(w.code == "period_duration" and "5年間" in w.message for w in rec.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "planned"),
+    [
+        ("令和8年度末まで", None, "2026", False),  # 年度 -> its starting year (SCHEMA)
+        ("令和8年度中(予定)", "2026", None, True),
+        ("令和8年度中に予定", "2026", None, True),
+        ("R8年度～R10年度", "2026", "2028", False),
+        ("令和8年度から令和10年度まで", "2026", "2028", False),
+    ],
+)
+def test_fiscal_year_periods(text, start, end, planned):
+    p, _ = _one(text)
+    assert (p.start, p.end, p.planned) == (start, end, planned)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "令和8年4月1日(契約締結日)から令和9年3月31日まで",
+        "令和8年4月1日(予定)から令和9年3月31日まで",
+        "令和8年4月1日（水）～令和9年3月31日（水）",
+    ],
+)
+def test_note_between_date_and_connector(text):
+    p, _ = _one(text)
+    assert (p.start, p.end) == ("2026-04-01", "2027-03-31")
