@@ -57,6 +57,13 @@ _BY_TEXT: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     ("電算処理", re.compile(r"電算|電子計算機|システム|記録項目|新規開発|改修")),
 )
+_CATEGORY_OF: dict[str, SectionKind] = {
+    "再委託": "再委託",
+    "業務委託": "業務委託",
+    "外部結合": "外部結合",
+    "電算処理": "電算処理",
+}
+_CATEGORY_WORD = re.compile("再委託|業務委託|外部結合|電算処理")
 _NUMBERING = re.compile(r"^(?:[\d.()、・]|[①-⑳]|[ア-ン][.)、])+")
 
 
@@ -74,6 +81,9 @@ def kind_from_text(texts: list[str]) -> SectionKind | None:
     text that names one winning."""
     for text in texts:
         key = compact(text or "")
+        named = _CATEGORY_WORD.search(key)  # the category's own word first: 外部結合（委託先との…）
+        if named:
+            return _CATEGORY_OF[named.group(0)]
         for kind, pattern in _BY_TEXT:
             if pattern.search(key):
                 return kind
