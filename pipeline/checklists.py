@@ -79,12 +79,30 @@ def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark
     rows: list[ChecklistRow] = []
     marks: list[ChangeMark] = []
     for region in ctx.seg.regions_of("checklist"):
+        region = _with_kind(ctx, region)
         drafts = _read_region(ctx, region)
         _guess_missing_parties(ctx, drafts)
         _guess_missing_types(ctx, drafts)
         for d in drafts:
             _emit(ctx, region, d, rows, marks)
     return rows, marks
+
+
+# The checklist kind a sheet of this kind is checked with (a 再委託 sheet: the 業務委託 list).
+_SHEET_CHECKLIST = {"電算処理": "電算処理", "外部結合": "外部結合", "業務委託": "業務委託", "再委託": "業務委託"}
+
+
+def _with_kind(ctx: MapContext, region: Region) -> Region:
+    """A checklist whose heading names no kind (個人情報保護対策チェックリスト) is the one of the
+    submission's sheets when they are all of one kind."""
+    if region.checklist_kind is not None:
+        return region
+    kinds = {_SHEET_CHECKLIST.get(r.section_kind or "") for r in ctx.seg.regions_of("sheet")}
+    if len(kinds) != 1 or None in kinds:
+        return region
+    kind = kinds.pop()
+    ctx.warn("checklist_kind_guessed", f"checklist kind {kind} from the sheets", region.pages[0])
+    return region.model_copy(update={"checklist_kind": kind})
 
 
 def _read_region(ctx: MapContext, region: Region) -> list[_Draft]:

@@ -19,9 +19,26 @@ from pipeline.units import Unit
 _COVER = re.compile(
     r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$"
 )
+# The checklist's kind as offices word it; canonical_checklist_kind maps it to one of three.
+_KIND_WORDS = r"電算処理|電子計算機(?:による)?処理|外部結合|オンライン結合|業務委託|外部委託|再委託|委託"
 _CHECKLIST = re.compile(
-    r"(電算処理|外部結合|業務委託)(?:に|へ)?(?:かかる|係る|関する|における|の).{0,20}チェックリスト"
+    rf"({_KIND_WORDS})(?:に|へ)?(?:かかる|係る|関する|における|の).{{0,20}}チェックリスト"
+    # 個人情報保護対策チェックリスト（業務委託）: the kind after the list word
+    rf"|チェックリスト[(【\[〔]({_KIND_WORDS})[)】\]〕]$"
 )
+# A heading that names no kind (個人情報保護対策チェックリスト): the kind comes from the sheets.
+_CHECKLIST_BARE = re.compile(r"^(?:\d{1,2}[.、]?)?(?:個人情報)?(?:保護)?(?:対策)?チェックリスト$")
+
+
+def canonical_checklist_kind(word: str) -> str:
+    """``"電子計算機処理"`` -> ``"電算処理"``, ``"オンライン結合"`` -> ``"外部結合"``,
+    ``"再委託"`` / ``"外部委託"`` / ``"委託"`` -> ``"業務委託"``."""
+    if "処理" in word:
+        return "電算処理"
+    if "結合" in word:
+        return "外部結合"
+    return "業務委託"
+
 # Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
 _OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")
 _OVERVIEW_ROW_LABELS = ("事業名",)
@@ -163,7 +180,10 @@ def _classify_line(key: str) -> Heading:
         return Heading("overview", key)
     cm = _CHECKLIST.search(key) or _CHECKLIST.search(_OCR_NOISE.sub("", key))
     if cm and len(key) <= 60:
-        return Heading("checklist", key, checklist_kind=cm.group(1))
+        word = cm.group(1) or cm.group(2)
+        return Heading("checklist", key, checklist_kind=canonical_checklist_kind(word))
+    if _CHECKLIST_BARE.match(key):
+        return Heading("checklist", key)
     if "記録項目" in key and len(key) <= 40 and not key[0].isdigit():
         return Heading("record_items", key)
     if "個人情報の流れ" in key and len(key) <= 60:
