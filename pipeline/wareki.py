@@ -462,7 +462,7 @@ KNOWN_COUNCILS = (
     "情報公開審議会",
 )
 _APPROVAL_HEAD = re.compile(
-    rf"(?P<era>{_ERA_RE})(?P<ey>元|\d{{1,2}}|{_KNUM})年(?P<do>度)?第(?P<n>\d{{1,3}}|{_KNUM})回"
+    rf"(?P<era>{_ERA_ANY})(?P<ey>元|\d{{1,2}}|{_KNUM})年(?P<do>度)?第(?P<n>\d{{1,3}}|{_KNUM})回"
 )
 _COUNCIL_BODY = re.compile(
     rf"(?:(?!{_ERA_RE}|第\d)[^、。()「」\s]){{0,30}}?(?:会議|審議会|審査会|委員会)"
@@ -528,7 +528,8 @@ def parse_prior_approvals(s: str) -> list[PriorApproval]:
             continue
         body, end = found
         n = kanji_to_int(head.group("ey"))
-        fy = ERAS[head.group("era")] + n - 1 if n else None
+        base = era_base(head.group("era"))
+        fy = base + n if n and base is not None else None
         session = kanji_to_int(head.group("n"))
         council = canonical_council(body)
         raw = text[head.start() : end]

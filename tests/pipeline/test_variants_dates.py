@@ -208,3 +208,18 @@ def test_fiscal_year_periods(text, start, end, planned):
 def test_note_between_date_and_connector(text):
     p, _ = _one(text)
     assert (p.start, p.end) == ("2026-04-01", "2027-03-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "council", "fy", "session"),
+    [
+        ("R5年度第9回四日市市個人情報保護運営審議会", "個人情報保護運営審議会", 2023, 9),
+        ("令和5年度第九回那覇市個人情報保護運営審議会", "個人情報保護運営審議会", 2023, 9),
+        ("H25年度第1回新宿区個人情報保護審議会", "個人情報保護審議会", 2013, 1),
+    ],
+)
+def test_prior_approval_forms(text, council, fy, session):
+    from pipeline.wareki import parse_prior_approvals
+
+    (a,) = parse_prior_approvals(text + "において承認")
+    assert (a.council, a.fiscal_year, a.session) == (council, fy, session)
