@@ -48,7 +48,8 @@ SPECK_AREA = 6
 # per square inch: measured 62-80 on such scans, at most 33 on clean gray ones.
 SPECKLED_PER_SQ_INCH = 45.0
 MIN_SPECKS = 8
-PHANTOM_COMMA_END_CONF = 35.0  # an inkless 、 ending a line needs to be this unsure
+PHANTOM_COMMA_END_CONF = 35.0
+DASH_CONF = 50.0  # the confidence given to a dash found in the pixels between two numbers  # an inkless 、 ending a line needs to be this unsure
 _KEEP_INKLESS = set("、，,)）」』】")
 # Bold is judged only in type up to this size (points); titles are drawn heavier.
 BOLD_MAX_PT = 13.0
@@ -152,8 +153,59 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     _set_strokes(words, image)
     words = [w for w in words if not phantom_word(w)]
     words = _drop_phantom_commas(words)
+    words = add_missed_dashes(words, image)
     _set_spaces(words, image)
     return words
+
+
+def add_missed_dashes(words: list[Word], image: np.ndarray) -> list[Word]:
+    """The dash between two numbers that Tesseract left out (資料３－２ read 資料32): a thin
+    horizontal bar of ink at mid height in the gap between two digit words becomes a word
+    "－" there."""
+    ink = image < 150
+    out: list[Word] = []
+    for line_id in sorted({w.line for w in words}):
+        group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
+        y0 = max(0, int(np.median([w.box[1] for w in group])))
+        y1 = int(np.median([w.box[3] for w in group]))
+        for k, (a, b) in enumerate(zip(group, group[1:], strict=False)):
+            out.append(a)
+            bar = _dash_between(a, b, ink, y0, y1)
+            if bar is not None and not _dash_read(group[k + 1 :]):
+                out.append(Word("－", DASH_CONF, bar, a.block, a.line, ink=1))
+        out.append(group[-1])
+    return out
+
+
+def _dash_read(rest: list[Word]) -> bool:
+    """Whether the number going on after the gap already holds a dash, read as something
+    else (資料11一1, its boxes out of order): then no dash is missing."""
+    for w in rest:
+        if any(c in _DASHLIKE for c in w.text):
+            return True
+        if not all(c.isdigit() for c in w.text):
+            return False
+    return False
+
+
+_DASHLIKE = set("一ー－-‐―─")
+
+
+def _dash_between(
+    a: Word, b: Word, ink: np.ndarray, y0: int, y1: int
+) -> tuple[int, int, int, int] | None:
+    h = y1 - y0
+    # Between the words' middles: Tesseract's boxes of such short words stray.
+    gx0, gx1 = max(0, (a.box[0] + a.box[2]) // 2), (b.box[0] + b.box[2]) // 2
+    if h <= 0 or not (a.text[-1:].isdigit() and b.text[:1].isdigit()) or gx1 - gx0 < 0.5 * h:
+        return None
+    region = ink[y0:y1, gx0:gx1].astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(region, connectivity=8)
+    for x, y, w, tall, _area in stats[1:n]:
+        middle = (y + tall / 2) / h
+        if tall <= 0.15 * h and w >= 0.25 * h and 0.3 <= middle <= 0.7:
+            return (gx0 + int(x), y0 + int(y), gx0 + int(x + w), y0 + int(y + tall))
+    return None
 
 
 def _drop_phantom_commas(words: list[Word]) -> list[Word]:
