@@ -30,19 +30,26 @@ def text_bands(crop: np.ndarray, dpi: float) -> list[tuple[int, int]]:
     that leave a blank row inside it (the strokes of 二, a dakuten, a lone ー) are
     joined to the line they are closest to."""
     ink = gi.drop_specks((crop < 150).astype(np.uint8) * 255, max(4, int((dpi / 150) ** 2 * 4)))
-    rows = np.count_nonzero(ink, axis=1) > 0
+    counts = np.count_nonzero(ink, axis=1)
+    if not counts.any():
+        return []
+    # Brackets reach above and below the kanji and bridge the narrow gap between two
+    # lines (（1）… over （2）…): a row holding only a few of their pixels is a gap.
+    rows = counts > max(0.0, 0.05 * float(np.median(counts[counts > 0])))
     edges = np.diff(np.r_[0, rows.astype(np.int8), 0])
     bands = list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
     bands = [(int(a), int(b)) for a, b in bands]
     if len(bands) < 2:
         return bands
-    tall = max(b - a for a, b in bands)
+    # The usual line: the median of the bands at least 4 pt high (smaller ones are pieces).
+    heights = sorted(h for h in (b - a for a, b in bands) if h >= dpi * 4 / 72)
+    tall = heights[len(heights) // 2] if heights else max(b - a for a, b in bands)
     return _join_pieces(bands, tall)
 
 
 def _join_pieces(bands: list[tuple[int, int]], tall: int) -> list[tuple[int, int]]:
-    """Join a band lower than half a line to its nearer neighbour when that one is close
-    (within half a line): together they are one line."""
+    """Join a band lower than half a usual line (`tall`) to its nearer neighbour when
+    that one is close (within 0.6 line): together they are one line."""
     out = list(bands)
     changed = True
     while changed and len(out) > 1:
@@ -56,7 +63,7 @@ def _join_pieces(bands: list[tuple[int, int]], tall: int) -> list[tuple[int, int
             if i + 1 < len(out):
                 gaps.append((out[i + 1][0] - b, i + 1))
             gap, j = min(gaps)
-            if gap > 0.5 * tall:
+            if gap > 0.6 * tall:
                 continue
             lo, hi = min(i, j), max(i, j)
             out[lo : hi + 1] = [(out[lo][0], out[hi][1])]
@@ -70,7 +77,7 @@ def read_cell_words(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Wo
     on its own (PSM single line, a paper margin around it); per line the surer of the
     two readings is kept, so a line the block reading lost, split or cut short comes
     back, and a line it read well stays as it was."""
-    block = recognise(api, crop, dpi, PSM.SINGLE_BLOCK)
+    block = _read_block(api, crop, dpi)
     bands = text_bands(crop, dpi)
     if len(bands) < 2:
         return block
@@ -103,6 +110,20 @@ def read_cell_words(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Wo
     return words
 
 
+def _read_block(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Word]:
+    """The crop read as one block with a paper margin left and right: the crop is cut
+    just inside the erased rules, so a glyph set flush at a side rule (a "(" opening the
+    line) sits on its edge and would be dropped as a rule's sliver. Top and bottom stay
+    edges: there the slivers are the remains of type cut by a rule it touched."""
+    pad = max(4, int(dpi * 1.5 / 72))
+    padded = cv2.copyMakeBorder(crop, 0, 0, pad, pad, cv2.BORDER_CONSTANT, value=255)
+    out = []
+    for w in recognise(api, padded, dpi, PSM.SINGLE_BLOCK):
+        bx0, by0, bx1, by1 = w.box
+        out.append(replace(w, box=(max(0, bx0 - pad), by0, bx1 - pad, by1)))
+    return out
+
+
 def _distance(band: tuple[int, int], y: float) -> float:
     a, b = band
     return 0.0 if a <= y <= b else min(abs(y - a), abs(y - b))
@@ -110,9 +131,12 @@ def _distance(band: tuple[int, int], y: float) -> float:
 
 def _sureness(words: list[Word]) -> float:
     """Characters read, weighted by Tesseract's confidence: more text, read surely.
-    ASCII punctuation (the "-", "|", "'" specks are read as) does not count."""
+    ASCII punctuation (the "-", "|", "'" specks are read as) does not count, but the
+    brackets of an item number (1) do."""
     return sum(
-        sum(ch.isalnum() or ord(ch) > 0x7F for ch in w.text) * max(w.conf, 0.0) / 100.0
+        sum(ch.isalnum() or ord(ch) > 0x7F or ch in "()" for ch in w.text)
+        * max(w.conf, 0.0)
+        / 100.0
         for w in words
     )
 

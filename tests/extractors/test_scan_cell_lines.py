@@ -91,3 +91,16 @@ def test_scan_label_cells_read_whole():
     assert len(texts) == 2
     assert all(t.endswith("情報保護対策") for t in texts), texts
     assert "あたり市が行う" in texts[0] and "事業者に行わせる" in texts[1]
+
+
+@pytest.mark.skipif(not SCAN5.exists(), reason="heldout5 corpus missing")
+def test_bracket_flush_at_the_rule_is_kept():
+    """heldout5 S6: '(1) 電算処理…' starts right at the cell's left rule; the crop cut the
+    '(' off and the agenda items read 'AN 1)'."""
+    from extractors.ocr import ocr_page
+    from models.settings import ExtractSettings
+
+    page = ocr_page(pymupdf.open(SCAN5), 1, ExtractSettings())
+    text = "\n".join(c.text for t in page.tables for c in t.cells)
+    for n in (1, 2, 3):
+        assert f"({n})" in text.replace(" ", ""), text
