@@ -234,7 +234,7 @@ def _set_spaces(words: list[Word], image: np.ndarray) -> None:
             continue
         y0 = max(0, int(np.median([w.box[1] for w in group])))
         y1 = max(y0 + 1, int(np.median([w.box[3] for w in group])))
-        columns = ink[y0:y1].any(axis=0)
+        columns = np.asarray(ink[y0:y1].any(axis=0), dtype=bool)
         for a, b in zip(group, group[1:], strict=False):
             lo = max(0, (a.box[0] + a.box[2]) // 2)
             hi = min(len(columns), (b.box[0] + b.box[2]) // 2)
