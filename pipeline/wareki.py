@@ -299,6 +299,11 @@ def period_duration(s: str) -> str | None:
     return re.sub(r"\s+", "", m.group("d")) if m else None
 
 
+# A space or line break between two hiragana inside a period cell is layout (or OCR), never a word
+# boundary: 6月ご ろから, か\nら(予定).
+_KANA_GAP = re.compile(r"(?<=[ぁ-ゖ])[ \t\u3000\n]+(?=[ぁ-ゖ])")
+
+
 def parse_periods(s: str) -> tuple[list[Period], bool]:
     """Periods printed in a 開始時期 cell, and whether the cell says it recurs.
 
@@ -307,7 +312,7 @@ def parse_periods(s: str) -> tuple[list[Period], bool]:
     """
     if not s:
         return [], False
-    text = _NOTE.sub("", nfkc(s))
+    text = _KANA_GAP.sub("", _NOTE.sub("", nfkc(s)))  # ご ろ / か ら: a layout gap
     spans = _period_spans(text)
     if not spans:
         return _fiscal_year_periods(text), is_recurring(text)

@@ -223,3 +223,12 @@ def test_prior_approval_forms(text, council, fy, session):
 
     (a,) = parse_prior_approvals(text + "において承認")
     assert (a.council, a.fiscal_year, a.session) == (council, fy, session)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["令和7年6月ご ろから(予定)", "令和7年6月ごろか ら(予定)", "令和7年6月ごろか\nら（予定）"],
+)
+def test_layout_gap_inside_kana_words(text):
+    p, _ = _one(text)
+    assert (p.start, p.approximate, p.planned) == ("2025-06", True, True)
