@@ -104,15 +104,21 @@ def fix_katakana(text: str) -> str:
 
 
 _LENTICULAR_NUMBER = re.compile(r"【\s*(\d{1,2})(?=[^\d\s】])(?!.*】)")
+_LOST_OPENER = re.compile(r"^[^\[\]〔〕［］()（）【】「」、。\s]{2,30}】")
 _WRONG_OPENER = re.compile(r"[\[〔［(（]([^\[\]〔〕［］()（）【】]{2,40})】")
 
 
-def fix_brackets(line: str) -> str:
+def fix_brackets(line: str, open_before: bool = False) -> str:
     """Lenticular brackets OCR half-lost, in one line: ``"【2投票情報"`` -> ``"【2】投票情報"``
     (a numbered heading whose 】 was not read), ``"[督促対象者に係る情報項目】"`` ->
-    ``"【督促対象者に係る情報項目】"`` (its 【 read as another opening bracket)."""
+    ``"【督促対象者に係る情報項目】"`` (its 【 read as another opening bracket), and
+    ``"督促対象者に係る情報項目】"`` -> ``"【…】"`` (its 【 lost) unless a 【 is still open
+    from the lines before (``open_before``: the heading wraps)."""
     line = _LENTICULAR_NUMBER.sub(lambda m: f"【{m.group(1)}】", line)
-    return _WRONG_OPENER.sub(lambda m: f"【{m.group(1)}】", line)
+    line = _WRONG_OPENER.sub(lambda m: f"【{m.group(1)}】", line)
+    if not open_before and _LOST_OPENER.match(line):
+        line = "【" + line
+    return line
 
 
 # A provision line "◇業務委託（第10条第2項）" whose ◇ OCR read as a kana or a symbol.
@@ -136,10 +142,16 @@ def correct_page(page: Page) -> Page:
     for ln in lines:
         for sp in ln.spans:
             sp.text = fix_katakana(sp.text)
-        read = ln.text
-        fixed = fix_bullet(fix_brackets(read))
-        if fixed != read:
-            _rewrite_spans(ln.spans, read, fixed)
+    for group in [b.lines for b in page.blocks] + [c.lines for t in page.tables for c in t.cells]:
+        open_before = False
+        for ln in group:
+            read = ln.text
+            fixed = fix_bullet(fix_brackets(read, open_before))
+            if fixed != read:
+                _rewrite_spans(ln.spans, read, fixed)
+            open_before = fixed.count("【") > fixed.count("】") or (
+                open_before and "】" not in fixed
+            )
     for t in page.tables:
         for c in t.cells:
             correct_label_cell(c)

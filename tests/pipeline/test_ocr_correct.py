@@ -174,3 +174,11 @@ def test_garbled_ending_of_a_standard_measure():
     head = "業務開始前に、事故、災害、トラブルに対応できる体制及び手順を整備させ、区と緊急時の連絡体制や対応手順を確認させ"
     assert correct_measure(head + "とて誠") == head + "る。"
     assert correct_measure(head + "ること") == head + "ること"  # the document's own kana ending
+
+
+def test_lost_lenticular_opener_unless_the_heading_wraps():
+    from pipeline.ocr_correct import fix_brackets
+
+    assert fix_brackets("督促対象の保護者に係る情報項目】") == "【督促対象の保護者に係る情報項目】"
+    assert fix_brackets("係る情報項目】", open_before=True) == "係る情報項目】"
+    assert fix_brackets("氏名、住所】") == "氏名、住所】"  # a list with a stray glyph, no heading
