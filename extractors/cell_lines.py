@@ -100,7 +100,10 @@ def read_cell_words(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Wo
         again = _read_band(api, crop, bands, k, usual, dpi)
         # One band is one line: block lines piled onto it are a misreading whatever
         # their letters; otherwise the surer reading wins.
-        if again and (n_lines[k] > 1 or _sureness(again) > _sureness(got)):
+        # The same letters: the line's own reading measures its spaces without the
+        # neighbouring lines (３　年間… stays item 3, not a quantity 3年間).
+        same = "".join(w.text for w in again) == "".join(w.text for w in got)
+        if again and (same or n_lines[k] > 1 or _sureness(again) > _sureness(got)):
             got = again
         if not got:
             continue

@@ -104,3 +104,19 @@ def test_bracket_flush_at_the_rule_is_kept():
     text = "\n".join(c.text for t in page.tables for c in t.cells)
     for n in (1, 2, 3):
         assert f"({n})" in text.replace(" ", ""), text
+
+
+SCAN4 = ROOT / "tests/heldout4/pdf/k3_sodai_gomi_scan.pdf"
+
+
+@pytest.mark.skipif(not SCAN4.exists(), reason="heldout4 corpus missing")
+def test_outer_number_keeps_its_space():
+    """heldout4 S5: '３　年間申込件数' came out '3年間申込件数' (a quantity, not item 3)."""
+    import re
+
+    from extractors.ocr import ocr_page
+    from models.settings import ExtractSettings
+
+    page = ocr_page(pymupdf.open(SCAN4), 0, ExtractSettings())
+    text = "\n".join(c.text for t in page.tables for c in t.cells)
+    assert re.search(r"^3\s+年間申込件数", text, re.M), text
