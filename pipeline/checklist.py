@@ -25,7 +25,7 @@ AMBIGUITY_MARGIN = 0.02
 
 # ○ 〇 ◯ ◎ and dashes of every width are marks wherever they start the cell; what OCR
 # makes of a circle (O, o, 0, ロ) or a dash (一) only when nothing word-like follows.
-_APPLICABLE = set("○〇◯◎⭕")
+_APPLICABLE = set("○〇◯◎⭕✓✔☑")
 _NOT_APPLICABLE = set("-－―ー‐‑‒–—−ｰ×✕✖")
 _WEAK = {
     "O": "applicable",
@@ -33,7 +33,10 @@ _WEAK = {
     "0": "applicable",
     "ロ": "applicable",
     "一": "not_applicable",
+    "レ": "applicable",  # the katakana check mark of Japanese forms
 }
+# A mark written as a word: 対象外 / 該当なし / 非該当 / 不要 (the measure is not needed).
+_NOT_NEEDED = re.compile(r"^(?:対象外|該当なし|該当無し|非該当|不要|必要なし)(?=$|[\s(（])")
 _MARK_CODES = ("applicable", "not_applicable", "blank")
 
 
@@ -72,6 +75,9 @@ def parse_mark(text: str | None, drawn_mark: str | None = None) -> tuple[Mark, s
     mark = _mark_of(raw)
     if mark is not None:
         return mark, _note(raw[1:])
+    word = _NOT_NEEDED.match(normalize_text(raw) or "")
+    if word:
+        return "not_applicable", _note((normalize_text(raw) or "")[word.end() :])
     drawn = _mark_of(drawn_mark)
     return (drawn or "blank"), _note(raw)
 
