@@ -89,7 +89,12 @@ def map_checklists(ctx: MapContext) -> tuple[list[ChecklistRow], list[ChangeMark
 
 
 # The checklist kind a sheet of this kind is checked with (a 再委託 sheet: the 業務委託 list).
-_SHEET_CHECKLIST = {"電算処理": "電算処理", "外部結合": "外部結合", "業務委託": "業務委託", "再委託": "業務委託"}
+_SHEET_CHECKLIST = {
+    "電算処理": "電算処理",
+    "外部結合": "外部結合",
+    "業務委託": "業務委託",
+    "再委託": "業務委託",
+}
 
 
 def _with_kind(ctx: MapContext, region: Region) -> Region:

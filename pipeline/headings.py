@@ -20,7 +20,9 @@ _COVER = re.compile(
     r"^(?P<council>.{2,40}?(?:会議|審議会|委員会))(?P<kind>諮問・報告事項|付議事項|諮問事項|報告事項)$"
 )
 # The checklist's kind as offices word it; canonical_checklist_kind maps it to one of three.
-_KIND_WORDS = r"電算処理|電子計算機(?:による)?処理|外部結合|オンライン結合|業務委託|外部委託|再委託|委託"
+_KIND_WORDS = (
+    r"電算処理|電子計算機(?:による)?処理|外部結合|オンライン結合|業務委託|外部委託|再委託|委託"
+)
 _CHECKLIST = re.compile(
     rf"({_KIND_WORDS})(?:に|へ)?(?:かかる|係る|関する|における|の).{{0,20}}チェックリスト"
     # 個人情報保護対策チェックリスト（業務委託）: the kind after the list word
@@ -38,6 +40,7 @@ def canonical_checklist_kind(word: str) -> str:
     if "結合" in word:
         return "外部結合"
     return "業務委託"
+
 
 # Specks OCR reads into a heading (チェッ・クリスト); dropped before a second try.
 _OCR_NOISE = re.compile(r"[・.,、。:;'`\"・･]")

@@ -27,7 +27,11 @@ def test_agenda_ends_at_the_outer_number_before_any_label_word():
 
 
 def test_circled_items_end_at_the_outer_number():
-    lines = ["2 本審議会への諮問内容", "(1) 外部結合 名簿を結合する。", "3 名簿登載者数 約 1,850 人"]
+    lines = [
+        "2 本審議会への諮問内容",
+        "(1) 外部結合 名簿を結合する。",
+        "3 名簿登載者数 約 1,850 人",
+    ]
     assert parse_agenda(lines) == ["外部結合 名簿を結合する。"]
 
 
@@ -40,5 +44,9 @@ def test_outer_numbered_count_line_gives_its_count():
 
 def test_a_quantity_glued_to_a_number_is_no_heading():
     # "3年間…" / "3名…" continue the item: a quantity, not item 3 of the outer numbering
-    lines = ["2 本審議会への報告内容", "(1) 業務委託 保守業務を委託する。契約期間は", "3年間とする。"]
+    lines = [
+        "2 本審議会への報告内容",
+        "(1) 業務委託 保守業務を委託する。契約期間は",
+        "3年間とする。",
+    ]
     assert parse_agenda(lines) == ["業務委託 保守業務を委託する。契約期間は3年間とする。"]

@@ -10,13 +10,15 @@ from __future__ import annotations
 import fixtures_documents as fx
 from fixtures_layout import Cursor, kv_table, page, text
 
-from pipeline.change_marks import marked_runs, mark_style
+from pipeline.change_marks import mark_style, marked_runs
 from pipeline.mapping import map_record
 from pipeline.pairs import ValueLine
 from pipeline.segment import segment_submissions
 from pipeline.units import page_units
 
-LEGEND = "※太字ゴシック（下線）は、令和元年度第６回北川市個人情報保護審議会承認済みの内容からの変更箇所"
+LEGEND = (
+    "※太字ゴシック（下線）は、令和元年度第６回北川市個人情報保護審議会承認済みの内容からの変更箇所"
+)
 TITLE = "証明書交付システムの改修について"
 
 
@@ -60,7 +62,9 @@ def test_bold_label_and_value_row_is_not_a_mark():
 
 def test_bold_line_inside_a_value_beside_a_plain_label_is_a_mark():
     # the legend names bold: a bold (underline lost) line of a value cell stays a mark
-    rows = ROWS[:2] + [("委託の内容", "１　申込書の審査補助\n**３　通知書の作成（印刷は再委託する。）**")]
+    rows = ROWS[:2] + [
+        ("委託の内容", "１　申込書の審査補助\n**３　通知書の作成（印刷は再委託する。）**")
+    ]
     rec = _record([f"**件名　{TITLE}**", LEGEND], rows)
     assert [(m.field, m.text) for m in rec.change_marks] == [
         ("content", "3通知書の作成(印刷は再委託する。)")
@@ -69,11 +73,21 @@ def test_bold_line_inside_a_value_beside_a_plain_label_is_a_mark():
 
 def test_bold_value_beside_a_plain_label_on_one_baseline_is_a_mark():
     # a borderless line: plain label block and bold value block side by side
-    units = page_units(page(1, [text(LEGEND, y0=40), text("**令和８年４月から**", x0=200, y0=60),
-                                text("委託の期間", y0=60)]))
+    units = page_units(
+        page(
+            1,
+            [
+                text(LEGEND, y0=40),
+                text("**令和８年４月から**", x0=200, y0=60),
+                text("委託の期間", y0=60),
+            ],
+        )
+    )
     style, legend = mark_style(units)
     assert legend == LEGEND
-    value = next(u for u in units if u.line is not None and "から" in u.text and not u.text.startswith("※"))
+    value = next(
+        u for u in units if u.line is not None and "から" in u.text and not u.text.startswith("※")
+    )
     assert [r.text for r in marked_runs([ValueLine(1, value.line)], style)] == ["令和8年4月から"]
 
 

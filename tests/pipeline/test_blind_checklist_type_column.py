@@ -64,9 +64,7 @@ def _record(first, second, linked=True):
             ["要綱の根拠"],
             "（担当部課：保健局健診課）",
         ),
-        fx.sheet_page(
-            2, "健診予約の業務委託について", [("保有課", "健診課"), ("委託先", "某社")]
-        ),
+        fx.sheet_page(2, "健診予約の業務委託について", [("保有課", "健診課"), ("委託先", "某社")]),
         page(3, [heading, _table(first, cur=cur1)]),
         page(4, [_table(second, continues=0 if linked else None, cur=cur2)]),
     ]
@@ -82,10 +80,23 @@ OPS, SYS = "【運用上の対\n策】", "【システム上の\n対策】"
 @pytest.mark.parametrize("linked", [True, False])  # False: the extractor did not link the pages
 def test_type_column_types_its_rows_and_the_repeated_header_is_no_row(linked):
     first = [
-        (WARD, [(OPS, [("○", "作業場所を確認する。"), ("○", "連絡体制を確認する。")]),
-                (SYS, [("○", "通信を暗号化する。")])]),
-        (PEER, [(OPS, [("○", "報告書を提出させる。"), ("－\n（紙媒体なし）", "金庫に保管させる。")]),
-                ("", [("○", "通信先を限定させる。")])]),
+        (
+            WARD,
+            [
+                (OPS, [("○", "作業場所を確認する。"), ("○", "連絡体制を確認する。")]),
+                (SYS, [("○", "通信を暗号化する。")]),
+            ],
+        ),
+        (
+            PEER,
+            [
+                (
+                    OPS,
+                    [("○", "報告書を提出させる。"), ("－\n（紙媒体なし）", "金庫に保管させる。")],
+                ),
+                ("", [("○", "通信先を限定させる。")]),
+            ],
+        ),
     ]
     # the counterparty's system-measures cell carries on: its label printed here only
     second = [("", [(SYS, [("○", "ログを取得させる。"), ("○", "アクセス権を設定させる。")])])]
@@ -107,7 +118,9 @@ def test_type_column_types_its_rows_and_the_repeated_header_is_no_row(linked):
 
 
 def test_label_printed_on_the_first_page_is_kept_over_an_empty_continued_cell():
-    first = [(PEER, [(OPS, [("○", "報告書を提出させる。")]), (SYS, [("○", "通信先を限定させる。")])])]
+    first = [
+        (PEER, [(OPS, [("○", "報告書を提出させる。")]), (SYS, [("○", "通信先を限定させる。")])])
+    ]
     second = [("", [("", [("○", "ログを取得させる。")])])]
     rec = _record(first, second)
     assert [r.measure_type for r in rec.checklists] == ["operational", "technical", "technical"]
