@@ -143,6 +143,9 @@ _ISO = re.compile(r"[1Il][S5][O0](?=\s?(?:/\s?IEC\s?)?\d{4,5})")
 
 # An ASCII period or comma read again right after a Japanese one ("委託する。.").
 _DOUBLED_STOP = re.compile(r"(?<=[。、])[.,．，]")
+# A speck read as an ASCII period after Japanese text at the end ("手続の種類."): Japanese
+# sentences end in 。, numbering periods follow digits.
+_SPECK_STOP = re.compile(r"(?<=[\u3041-\u30ff\u3400-\u9fff])\.$")
 # A thousands separator read twice ("12,.000"): one comma.
 _DOUBLED_SEPARATOR = re.compile(r"(?<=\d)[,.，．]{2}(?=\d{3}(?!\d))")
 
@@ -152,7 +155,7 @@ def _fix_latin(text: str) -> str:
     "12,.000" -> "12,000"; "1F", "A10",
     "R0", "3D" are left alone."""
     text = _ONE_D.sub("ID", _DOUBLED_STOP.sub("", _ISO.sub("ISO", text)))
-    text = _DOUBLED_SEPARATOR.sub(",", text)
+    text = _SPECK_STOP.sub("", _DOUBLED_SEPARATOR.sub(",", text))
     return _ONE_IN_WORD.sub("I", _ZERO_IN_WORD.sub("O", text))
 
 

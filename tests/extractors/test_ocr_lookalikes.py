@@ -21,3 +21,9 @@ def test_thousands_separator_read_twice():
     assert fix_lookalikes("約12,.000人") == "約12,000人"
     assert fix_lookalikes("12,.0000") == "12,.0000"
     assert fix_lookalikes("3.14") == "3.14"
+
+
+def test_speck_read_as_a_period_after_japanese_text():
+    assert fix_lookalikes("手続の種類.") == "手続の種類"
+    assert fix_lookalikes("1.") == "1."
+    assert fix_lookalikes("Co.") == "Co."
