@@ -23,6 +23,9 @@ from extractors.tesseract import PSM, PyTessBaseAPI, Word, recognise
 # A band at least this many times the cell's usual line height is two touching lines
 # (or a big character): Tesseract finds its lines itself there.
 TALL_BAND = 1.7
+# Ink pixels per character below which a word is a speck read as text (300 dpi; even a
+# 、 has more).
+SPECK_INK = 20
 
 
 def text_bands(crop: np.ndarray, dpi: float) -> list[tuple[int, int]]:
@@ -134,14 +137,17 @@ def _distance(band: tuple[int, int], y: float) -> float:
 
 def _sureness(words: list[Word]) -> float:
     """Characters read, weighted by Tesseract's confidence: more text, read surely.
-    ASCII punctuation (the "-", "|", "'" specks are read as) does not count, but the
-    brackets of an item number (1) do."""
-    return sum(
-        sum(ch.isalnum() or ord(ch) > 0x7F or ch in "()" for ch in w.text)
-        * max(w.conf, 0.0)
-        / 100.0
-        for w in words
-    )
+    Letters and digits count; punctuation and brackets only with a glyph's ink under
+    them (dust is read as _ 」 ・ with confidence), and ASCII punctuation other than
+    an item number's ( ) never (the "-", "|", "'" specks are read as)."""
+    total = 0.0
+    for w in words:
+        inked = w.ink >= SPECK_INK * len(w.text)
+        n = sum(
+            ch.isalnum() or (inked and (ord(ch) > 0x7F or ch in "()")) for ch in w.text
+        )
+        total += n * max(w.conf, 0.0) / 100.0
+    return total
 
 
 def _read_band(
