@@ -22,6 +22,10 @@ _TITLE_NOISE = re.compile(r"^[、。.,・'\"“”`]{1,2}\s*(?=件\s*名)")
 LABEL_SCORE = 0.8
 # A gap (in multiples of the font size) that separates a label from its value on one line.
 _GAP_EM = 1.2
+# A label printed alone above its value: the score it needs (its typography is the other
+# evidence) and its longest length.
+_STACKED_SCORE = 0.75
+_STACKED_MAX = 40
 
 
 @dataclass
@@ -77,20 +81,82 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     pairs: list[Pair] = []
     prev: Unit | None = None
     mirrored = _label_right_tables(units, scope)
-    for u in merge_baselines(units):
-        if u.kind == "row":
-            _row_pair(u, pairs, mirrored=id(u.table) in mirrored)
-        elif not _continues_line_value(prev, u, pairs) and not _continues_label(
-            prev, u, pairs, scope
-        ):
-            _line_pair(u, pairs, scope)
+    merged = merge_baselines(units)
+    stacked: Pair | None = None  # an open label-above-value pair, taking the lines below it
+    for i, u in enumerate(merged):
+        if u.kind == "line" and is_stacked_label(merged, i, scope):
+            stacked = _stacked_pair(u)
+            pairs.append(stacked)
+        elif stacked is not None and _under_value(stacked, u):
+            _add_line(stacked, u)
+        else:  # a stacked value does not go on by the borderless rules below
+            _unit_pair(None if stacked else prev, u, pairs, scope, id(u.table) in mirrored)
+            stacked = None
         prev = u
     return [p for p in pairs if not p.tentative or _known(p.label, scope)]
 
 
-def _known(label: str, scope: Scope) -> bool:
+def _unit_pair(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope, mirrored: bool) -> None:
+    if u.kind == "row":
+        _row_pair(u, pairs, mirrored=mirrored)
+    elif not _continues_line_value(prev, u, pairs) and not _continues_label(prev, u, pairs, scope):
+        _line_pair(u, pairs, scope)
+
+
+def _known(label: str, scope: Scope, score: float = LABEL_SCORE) -> bool:
     m = match_label(label, scope)
-    return m.field is not None and m.score >= LABEL_SCORE
+    return m.field is not None and m.score >= score
+
+
+def is_stacked_label(units: list[Unit], i: int, scope: Scope) -> bool:
+    """A line that is a whole known label with its value on the lines below (a definition list,
+    a bold paragraph label): the next line is indented under it or printed in another style."""
+    u = units[i]
+    if u.line is None or i + 1 >= len(units) or _gap_cut(u.line) is not None:
+        return False
+    key = u.key
+    if not 2 <= len(key) <= _STACKED_MAX or key[-1] in "。、" or split_label_line(u.line.text):
+        return False
+    nxt = units[i + 1]
+    if nxt.line is None or nxt.page != u.page or not _known(key, scope, _STACKED_SCORE):
+        return False
+    gap = nxt.bbox.y0 - u.bbox.y1
+    if gap < -1.0 or gap > 2.0 * max(u.bbox.height, 1.0) or _known(nxt.key, scope):
+        return False
+    size = u.line.spans[0].size or max(u.bbox.height, 1.0)
+    indented = nxt.bbox.x0 >= u.bbox.x0 + 0.8 * size
+    return indented or not (_styles(u.line) & _styles(nxt.line))
+
+
+def _styles(line: Line) -> set[tuple[str, bool]]:
+    """(font family, bold) of each span; a Type3 glyph font 'Type3 (21 0 R)' is one family."""
+    return {((s.font or "").split(" (")[0], s.bold) for s in line.spans if s.text.strip()}
+
+
+def _stacked_pair(u: Unit) -> Pair:
+    assert u.line is not None
+    return Pair(label=u.line.text, label_bbox=u.bbox, page=u.page, tail=u.line)
+
+
+def _under_value(p: Pair, u: Unit) -> bool:
+    """A line that goes on with a stacked value: it starts in the value's column (a line far to
+    the right, a page's heading or number, ends it)."""
+    if u.line is None:
+        return False
+    if p.value_x is None:
+        return True
+    size = u.line.spans[0].size or max(u.bbox.height, 1.0)
+    return p.value_x - 2.0 <= u.bbox.x0 <= p.value_x + 4 * size
+
+
+def _add_line(p: Pair, u: Unit) -> None:
+    assert u.line is not None
+    p.texts.append(u.line.text)
+    p.lines.append(ValueLine(u.page, u.line))
+    p.bboxes.append((u.page, u.bbox))
+    p.tail = u.line
+    if p.value_x is None:
+        p.value_x = u.bbox.x0
 
 
 def merge_baselines(units: list[Unit]) -> list[Unit]:
