@@ -26,6 +26,10 @@ _GAP_EM = 1.2
 # evidence) and its longest length.
 _STACKED_SCORE = 0.75
 _STACKED_MAX = 40
+# The generic words of a column-heading row (項目│内容│備考).
+_COLUMN_HEADS = frozenset(
+    ("項目", "事項", "区分", "内容", "記載内容", "記載事項", "備考", "摘要", "説明", "詳細", "注記")
+)
 
 
 @dataclass
@@ -254,7 +258,16 @@ def _label_right_tables(units: list[Unit], scope: Scope) -> set[int]:
     return {k for k, n in right.items() if n >= 2 and n > left.get(k, 0)}
 
 
+def is_header_row(u: Unit) -> bool:
+    """A table's column-heading row (項目│内容│備考), printed once or again on each page: every
+    cell is a generic column heading, so it is no label/value pair."""
+    keys = [compact(c.text) for c in u.cells if c.text.strip()]
+    return len(keys) >= 2 and all(k in _COLUMN_HEADS for k in keys)
+
+
 def _row_pair(u: Unit, pairs: list[Pair], mirrored: bool = False) -> None:
+    if is_header_row(u):
+        return
     cells = list(u.cells)
     if mirrored and u.table is not None:
         # Label column on the right: read the row right to left, the last column as column 0.
