@@ -44,9 +44,9 @@ _SUBLABEL = re.compile(
     r"|(?:^|(?<=\n))[ \t\u3000]*(?P<colon>該当者|対象者|情報項目|項目)[ \t\u3000]*(?=[:：])"
 )
 _BODY_LEAD = " \t\u3000:："
-# 【…に係る情報項目】; OCR may read the lenticular brackets as 〔 〕.
+# 【…に係る情報項目】 / 【…に係る項目】; OCR may read the lenticular brackets as 〔 〕.
 _HEADING = re.compile(r"[【〔](?P<h>[^】〕]{1,60})[】〕]")
-_SUBJECT_SUFFIX = re.compile(r"(?:に係る|に関する|の)?(?:個人)?情報項目$")
+_SUBJECT_SUFFIX = re.compile(r"(?:(?:に係る|に関する|の)?(?:個人)?情報|に係る|に関する|の)項目$")
 _DEFINITION = re.compile(r"※[ \t\u3000]*「?(?P<term>[^」\s]{1,20})」?[ \t\u3000]*の定義")
 _REF_ONLY = re.compile(r"^\s*(?:資料|別紙|別添|別表).{0,20}?(?:のとおり|を参照|参照)。?\s*$")
 _OTHER_REF = re.compile(r"(?:別紙|別添|別表)[\d\-]*")
