@@ -463,11 +463,23 @@ def _touches_at_an_end(s: Segment, others: Sequence[Segment], tol: float) -> boo
 def erase_rules(gray: np.ndarray, rules: Rules, dpi: float = 300.0) -> np.ndarray:
     """A copy of the page for OCR: its rules and other lines painted paper-white, and
     the specks of dust or fax noise too (Tesseract reads a row of them as "ーー")."""
+    return erase_specks(paint_rules(gray, rules), dpi)
+
+
+def paint_rules(gray: np.ndarray, rules: Rules) -> np.ndarray:
+    """A copy of the page with its rules and other lines painted paper-white, nothing else
+    (checklist marks are sought here: a ring scanned light breaks into specks below 150)."""
     grow = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     mask = rules.mask if rules.loose is None else cv2.bitwise_or(rules.mask, rules.loose)
     mask = cv2.dilate(mask, grow)
     out = gray.copy()
     out[mask > 0] = 255
+    return out
+
+
+def erase_specks(painted: np.ndarray, dpi: float = 300.0) -> np.ndarray:
+    """A copy of a rule-free page with lone specks of dust or fax noise painted white."""
+    out = painted.copy()
     dark = (out < 150).astype(np.uint8) * 255
     big = drop_specks(dark, max(3, int((dpi / 300) ** 2 * 12)))
     specks = cv2.subtract(dark, big)

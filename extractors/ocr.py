@@ -106,15 +106,17 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
     tables = segments_to_tables(
         rules.segments, number, snap=opts.snap, join_gap=opts.join_gap, min_cell=opts.min_cell
     )
+    painted = gi.paint_rules(gray, rules)
     scan = _Scan(
         api=engine(opts.tessdata, opts.lang),
-        clean=gi.erase_rules(gray, rules, dpi),
+        clean=gi.erase_specks(painted, dpi),
         dpi=dpi,
         # Cell edges run along the rules' middles; past half a rule and the 2 px erase_rules
         # paints around it, the pixels are the cell's own (a "(" set flush at the rule).
         inset=(rules.width_px + 1) // 2 + max(3, int(dpi / 100)),
         underlines=rules.underlines,
         bold_stroke=0.0,
+        marks=painted,
     )
     scan.bold_stroke = BOLD_RATIO * gi.stroke_width(scan.clean)
     if _is_bilevel_scan(pdf_page):
@@ -243,6 +245,9 @@ class _Scan:
     inset: int  # pixels cut from each cell edge (rule width + margin)
     underlines: list[tuple[int, int, int]]
     bold_stroke: float  # strokes at least this wide (pixels) are bold type
+    # The page with only its rules painted out, specks kept: a ring scanned light (grey
+    # JPEG) breaks into specks below 150 that erase_specks would paint out of `clean`.
+    marks: np.ndarray | None = None
 
 
 def _read_table(scan: _Scan, table: Table) -> None:
@@ -262,11 +267,16 @@ def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
     if x1 - x0 < 4 or y1 - y0 < 4:
         return [], None
     crop = clean[y0:y1, x0:x1].copy()
-    if not _has_ink(crop, dpi):
+    narrow = cell.bbox.width <= MARK_CELL_MAX_WIDTH
+    # A thin ring scanned light (grey JPEG) has no pixel below _has_ink's fixed threshold:
+    # a narrow cell is searched for its mark first (find_mark thresholds on the cell itself).
+    if not narrow and not _has_ink(crop, dpi):
         return [], None
     mark = None
-    if cell.bbox.width <= MARK_CELL_MAX_WIDTH:
+    if narrow:
         hit = find_mark(crop, dpi)
+        if hit is None and scan.marks is not None:
+            hit = find_mark(scan.marks[y0:y1, x0:x1], dpi)
         if hit:
             mark = hit.mark
             pad = max(2, int(dpi / 100))
@@ -274,6 +284,8 @@ def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
             crop[max(0, my0 - pad) : my1 + pad, max(0, mx0 - pad) : mx1 + pad] = 255
             if not _has_ink(crop, dpi):
                 return [], mark
+        elif not _has_ink(crop, dpi):
+            return [], None
     words = read_cell_words(scan.api, crop, dpi)  # line by line: short lines are kept
     return words_to_lines(words, dpi, (x0, y0), scan.underlines, scan.bold_stroke), mark
 
