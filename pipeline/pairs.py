@@ -88,7 +88,7 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     merged = merge_baselines(units)
     stacked: Pair | None = None  # an open label-above-value pair, taking the lines below it
     for i, u in enumerate(merged):
-        if u.kind == "line" and is_stacked_label(merged, i, scope):
+        if u.kind == "line" and _in_label_column(stacked, u) and is_stacked_label(merged, i, scope):
             stacked = _stacked_pair(u)
             pairs.append(stacked)
         elif stacked is not None and _under_value(stacked, u):
@@ -125,16 +125,27 @@ def is_stacked_label(units: list[Unit], i: int, scope: Scope) -> bool:
     if nxt.line is None or nxt.page != u.page or not _known(key, scope, _STACKED_SCORE):
         return False
     gap = nxt.bbox.y0 - u.bbox.y1
-    if gap < -1.0 or gap > 2.0 * max(u.bbox.height, 1.0) or _known(nxt.key, scope):
+    if gap < -1.0 or gap > 2.0 * max(u.bbox.height, 1.0):
         return False
     size = u.line.spans[0].size or max(u.bbox.height, 1.0)
-    indented = nxt.bbox.x0 >= u.bbox.x0 + 0.8 * size
-    return indented or not (_styles(u.line) & _styles(nxt.line))
+    if nxt.bbox.x0 >= u.bbox.x0 + 0.8 * size:
+        return True  # indented under it (even a value line that reads like a label)
+    # a label of its own below (a heading above the first label) is no value
+    return not _known(nxt.key, scope) and not (_styles(u.line) & _styles(nxt.line))
 
 
 def _styles(line: Line) -> set[tuple[str, bool]]:
     """(font family, bold) of each span; a Type3 glyph font 'Type3 (21 0 R)' is one family."""
     return {((s.font or "").split(" (")[0], s.bold) for s in line.spans if s.text.strip()}
+
+
+def _in_label_column(stacked: Pair | None, u: Unit) -> bool:
+    """Not indented under the open stacked label: a numbered sub-heading inside its value
+    ((3) 記録するコンピュータ above its own indented text) is part of that value."""
+    if stacked is None or u.line is None:
+        return True
+    size = u.line.spans[0].size or max(u.bbox.height, 1.0)
+    return u.bbox.x0 <= stacked.label_bbox.x0 + 0.5 * size
 
 
 def _stacked_pair(u: Unit) -> Pair:

@@ -125,3 +125,28 @@ def test_a_far_right_line_on_the_next_page_ends_the_value():
     sec = _record(lay).sections[0]
     assert sec.protection.ward is not None and "資料" not in sec.protection.ward
     assert sec.pages == [3]
+
+
+def test_numbered_sub_headings_indented_in_a_value_stay_in_it():
+    """(2) 記録項目 / (3) 記録するコンピュータ read like labels, but they sit in the value
+    column, their own text one step further in."""
+    lines = [
+        line("**保有課**", x0=LX, y0=100),
+        line("介護保険課", x0=VX, y0=117),
+        line("**記録される情報項目**", x0=LX, y0=145),
+        line("(2) 記録項目", x0=VX, y0=162),
+        line("資料６－２のとおり", x0=VX + 20, y0=178),
+        line("(3) 記録するコンピュータ", x0=VX, y0=194),
+        line("介護保険システム", x0=VX + 20, y0=210),
+        line("**変更の理由**", x0=LX, y0=238),
+        line("転記をなくすため。", x0=VX, y0=255),
+    ]
+    units = layout_units(fx.layout([page(3, [block_of(lines)])]))
+    pairs = region_pairs(units)
+    assert [p.label for p in pairs] == ["保有課", "記録される情報項目", "変更の理由"]
+    assert pairs[1].raw_value.split("\n") == [
+        "(2) 記録項目",
+        "資料６－２のとおり",
+        "(3) 記録するコンピュータ",
+        "介護保険システム",
+    ]
