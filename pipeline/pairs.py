@@ -26,6 +26,10 @@ _GAP_EM = 1.2
 # evidence) and its longest length.
 _STACKED_SCORE = 0.75
 _STACKED_MAX = 40
+_DASHES = "-‐‑‒–—―ー－─"
+_PAGE_NUMBER = re.compile(
+    rf"^[{_DASHES}]?(?:p\.?|page)?\d{{1,4}}[{_DASHES}]?(?:ページ)?$|^\d{{1,4}}/\d{{1,4}}$", re.I
+)
 # The generic words of a column-heading row (項目│内容│備考).
 _COLUMN_HEADS = frozenset(
     ("項目", "事項", "区分", "内容", "記載内容", "記載事項", "備考", "摘要", "説明", "詳細", "注記")
@@ -91,6 +95,8 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
         if u.kind == "line" and _in_label_column(stacked, u) and is_stacked_label(merged, i, scope):
             stacked = _stacked_pair(u)
             pairs.append(stacked)
+        elif stacked is not None and _is_footer(merged, i):
+            continue  # a page number between a stacked value's lines on two pages
         elif stacked is not None and _under_value(stacked, u):
             _add_line(stacked, u)
         else:  # a stacked value does not go on by the borderless rules below
@@ -121,17 +127,29 @@ def is_stacked_label(units: list[Unit], i: int, scope: Scope) -> bool:
     key = u.key
     if not 2 <= len(key) <= _STACKED_MAX or key[-1] in "。、" or split_label_line(u.line.text):
         return False
-    nxt = units[i + 1]
-    if nxt.line is None or nxt.page != u.page or not _known(key, scope, _STACKED_SCORE):
+    j = i + 1
+    while j + 1 < len(units) and _is_footer(units, j):
+        j += 1  # the label ends its page: its value starts on the next one, after the footer
+    nxt = units[j]
+    if nxt.line is None or nxt.page not in (u.page, u.page + 1):
+        return False
+    if not _known(key, scope, _STACKED_SCORE):
         return False
     gap = nxt.bbox.y0 - u.bbox.y1
-    if gap < -1.0 or gap > 2.0 * max(u.bbox.height, 1.0):
+    if nxt.page == u.page and (gap < -1.0 or gap > 2.0 * max(u.bbox.height, 1.0)):
         return False
     size = u.line.spans[0].size or max(u.bbox.height, 1.0)
     if nxt.bbox.x0 >= u.bbox.x0 + 0.8 * size:
         return True  # indented under it (even a value line that reads like a label)
     # a label of its own below (a heading above the first label) is no value
     return not _known(nxt.key, scope) and not (_styles(u.line) & _styles(nxt.line))
+
+
+def _is_footer(units: list[Unit], i: int) -> bool:
+    """A printed page number (- 3 -, 3/5, P.3) as the last line of its page."""
+    u = units[i]
+    last = i + 1 == len(units) or units[i + 1].page != u.page
+    return last and u.line is not None and _PAGE_NUMBER.match(u.key) is not None
 
 
 def _styles(line: Line) -> set[tuple[str, bool]]:

@@ -150,3 +150,35 @@ def test_numbered_sub_headings_indented_in_a_value_stay_in_it():
         "(3) 記録するコンピュータ",
         "介護保険システム",
     ]
+
+
+def test_labels_and_values_across_a_page_break_with_a_footer():
+    p3 = [
+        line("**保有課**", x0=LX, y0=700),
+        line("介護保険課", x0=VX, y0=717),
+        line("**委託理由**", x0=LX, y0=745),  # the label ends the page
+        line("- 3 -", x0=280, y0=810),
+    ]
+    p4 = [
+        line("調査員を確保するため。", x0=VX, y0=60),
+        line("**委託にあたり市が行う個人情報保護対策**", x0=LX, y0=88),
+        line("【運用上の対策】", x0=VX, y0=105),
+        line("１　委託契約書に特記事項を付す。", x0=VX, y0=780),
+        line("- 4 -", x0=280, y0=810),
+    ]
+    p5 = [line("２　台帳を作成する。", x0=VX, y0=60), line("**委託の内容**", x0=LX, y0=88)]
+    p5.append(line("認定調査の実施", x0=VX, y0=105))
+    lay = fx.layout([page(3, [block_of(p3)]), page(4, [block_of(p4)]), page(5, [block_of(p5)])])
+    pairs = region_pairs(layout_units(lay))
+    assert [p.label for p in pairs] == [
+        "保有課",
+        "委託理由",
+        "委託にあたり市が行う個人情報保護対策",
+        "委託の内容",
+    ]
+    assert pairs[1].raw_value == "調査員を確保するため。"
+    assert pairs[2].raw_value.split("\n") == [
+        "【運用上の対策】",
+        "１　委託契約書に特記事項を付す。",
+        "２　台帳を作成する。",
+    ]
