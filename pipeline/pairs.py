@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from models.layout import BBox, Line
+from models.layout import BBox, Cell, Line
 from pipeline.labels import Scope, match_label
 from pipeline.units import Unit, compact
 
@@ -108,7 +108,7 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
 
 def _unit_pair(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope, mirrored: bool) -> None:
     if u.kind == "row":
-        _row_pair(u, pairs, mirrored=mirrored)
+        _row_pair(u, pairs, scope, mirrored=mirrored)
     elif not _continues_line_value(prev, u, pairs) and not _continues_label(prev, u, pairs, scope):
         _line_pair(u, pairs, scope)
 
@@ -294,7 +294,17 @@ def is_header_row(u: Unit) -> bool:
     return len(keys) >= 2 and all(k in _COLUMN_HEADS for k in keys)
 
 
-def _row_pair(u: Unit, pairs: list[Pair], mirrored: bool = False) -> None:
+def _is_label_row(cell: Cell, scope: Scope) -> bool:
+    """A row whose one cell is a whole known label (the value follows in the rows below)."""
+    key = compact(cell.text)
+    return (
+        2 <= len(key) <= _STACKED_MAX
+        and key[-1] not in "。、"
+        and _known(key, scope, _STACKED_SCORE)
+    )
+
+
+def _row_pair(u: Unit, pairs: list[Pair], scope: Scope, mirrored: bool = False) -> None:
     if is_header_row(u):
         return
     cells = list(u.cells)
@@ -312,6 +322,9 @@ def _row_pair(u: Unit, pairs: list[Pair], mirrored: bool = False) -> None:
             p = Pair(label=split[0], label_bbox=first.bbox, page=u.page)
             p.add_cell_text(u.page, split[1], first.lines, first.bbox)
             pairs.append(p)
+            return
+        if _is_label_row(first, scope):  # a label row spanning the table, its value below
+            pairs.append(Pair(label=first.text, label_bbox=first.bbox, page=u.page))
             return
         continues = True
     if continues:
