@@ -152,9 +152,12 @@ def _is_footer(units: list[Unit], i: int) -> bool:
     return last and u.line is not None and _PAGE_NUMBER.match(u.key) is not None
 
 
-def _styles(line: Line) -> set[tuple[str, bool]]:
-    """(font family, bold) of each span; a Type3 glyph font 'Type3 (21 0 R)' is one family."""
-    return {((s.font or "").split(" (")[0], s.bold) for s in line.spans if s.text.strip()}
+def _styles(line: Line) -> set[tuple[str, bool, bool]]:
+    """(font family, bold, underline) of each span; a Type3 glyph font 'Type3 (21 0 R)' is one
+    family. Underline counts: a value line all in change marks (bold, underlined) is no label."""
+    return {
+        ((s.font or "").split(" (")[0], s.bold, s.underline) for s in line.spans if s.text.strip()
+    }
 
 
 def _in_label_column(stacked: Pair | None, u: Unit) -> bool:

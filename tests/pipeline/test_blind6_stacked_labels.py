@@ -182,3 +182,17 @@ def test_labels_and_values_across_a_page_break_with_a_footer():
         "１　委託契約書に特記事項を付す。",
         "２　台帳を作成する。",
     ]
+
+
+def test_bold_label_above_a_value_line_all_in_change_marks():
+    lines = [
+        line("**委託理由**", x0=LX, y0=100),
+        line("<u>調査員を確保するため。</u>", x0=LX, y0=117),
+        line("**委託の内容**", x0=LX, y0=145),
+        line("新規申請に係る認定調査の実施", x0=LX, y0=162),
+    ]
+    pairs = region_pairs(layout_units(fx.layout([page(3, [block_of(lines)])])))
+    assert [(p.label, p.raw_value) for p in pairs] == [
+        ("委託理由", "調査員を確保するため。"),
+        ("委託の内容", "新規申請に係る認定調査の実施"),
+    ]
