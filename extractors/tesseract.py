@@ -116,6 +116,10 @@ class Word:
     stroke: float = 0.0  # mean stroke width of its ink, pixels (bold type is thicker)
     ink: int = 0  # ink pixels in its box
     space_before: float = 0.0  # widest blank (pixels) between the previous word of its line and it
+    # Pixels from the box's bottom edge up to the top and to the bottom of its ink (None:
+    # no ink); relative to the box bottom, so it holds when a caller moves the box.
+    # Tesseract's box often runs well below the glyphs (a line's descender zone).
+    ink_rise: tuple[int, int] | None = None
 
 
 def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
@@ -292,6 +296,9 @@ def _set_strokes(words: list[Word], image: np.ndarray) -> None:
         x0, y0, x1, y1 = (max(0, v) for v in w.box)
         w.stroke = gi.mean_stroke(ink[y0:y1, x0:x1], dist[y0:y1, x0:x1])
         w.ink = int(np.count_nonzero(ink[y0:y1, x0:x1]))
+        rows = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=1))
+        bottom = w.box[3]
+        w.ink_rise = (bottom - y0 - int(rows[0]), bottom - y0 - int(rows[-1]) - 1) if rows.size else None
 
 
 def _plausible(words: list[Word]) -> list[Word]:
@@ -334,7 +341,7 @@ def words_to_lines(
         line_ul = _line_underlines(group, underlines)
         runs: list[tuple[bool, list[Word]]] = []
         for w in group:
-            flag = _underlined(w.box, line_ul)
+            flag = _underlined(_ink_box(w), line_ul)
             if runs and runs[-1][0] == flag:
                 runs[-1][1].append(w)
             else:
@@ -430,6 +437,14 @@ def _line_underlines(
     em = float(np.median([w.box[3] - w.box[1] for w in group]))
     lx0, lx1 = min(w.box[0] for w in group), max(w.box[2] for w in group)
     return [u for u in underlines if u[0] >= lx0 - em and u[1] <= lx1 + em]
+
+
+def _ink_box(w: Word) -> tuple[int, int, int, int]:
+    """The word's box cut to the rows of its ink: where an underline is looked for."""
+    if w.ink_rise is None:
+        return w.box
+    x0, _, x1, y1 = w.box
+    return (x0, y1 - w.ink_rise[0], x1, y1 - w.ink_rise[1])
 
 
 def _underlined(box: tuple[int, int, int, int], underlines: Sequence[tuple[int, int, int]]) -> bool:
