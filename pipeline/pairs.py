@@ -91,6 +91,7 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     mirrored = _label_right_tables(units, scope)
     merged = merge_baselines(units)
     stacked: Pair | None = None  # an open label-above-value pair, taking the lines below it
+    right = _right_edges(merged)
     for i, u in enumerate(merged):
         if u.kind == "line" and _in_label_column(stacked, u) and is_stacked_label(merged, i, scope):
             stacked = _stacked_pair(u)
@@ -100,17 +101,34 @@ def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
         elif stacked is not None and _under_value(stacked, u):
             _add_line(stacked, u)
         else:  # a stacked value does not go on by the borderless rules below
-            _unit_pair(None if stacked else prev, u, pairs, scope, id(u.table) in mirrored)
+            _unit_pair(None if stacked else prev, u, pairs, scope, id(u.table) in mirrored, right)
             stacked = None
         prev = u
     return [p for p in pairs if not p.tentative or _known(p.label, scope)]
 
 
-def _unit_pair(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope, mirrored: bool) -> None:
+def _unit_pair(
+    prev: Unit | None,
+    u: Unit,
+    pairs: list[Pair],
+    scope: Scope,
+    mirrored: bool,
+    right: dict[int, float],
+) -> None:
     if u.kind == "row":
         _row_pair(u, pairs, scope, mirrored=mirrored)
-    elif not _continues_line_value(prev, u, pairs) and not _continues_label(prev, u, pairs, scope):
+    elif not _continues_line_value(prev, u, pairs, right) and not _continues_label(
+        prev, u, pairs, scope
+    ):
         _line_pair(u, pairs, scope)
+
+
+def _right_edges(units: list[Unit]) -> dict[int, float]:
+    """Per page, the right edge of its text and tables (where a wrapped line ends)."""
+    out: dict[int, float] = {}
+    for u in units:
+        out[u.page] = max(out.get(u.page, 0.0), u.bbox.x1)
+    return out
 
 
 def _known(label: str, scope: Scope, score: float = LABEL_SCORE) -> bool:
@@ -258,15 +276,27 @@ def _continues_label(prev: Unit | None, u: Unit, pairs: list[Pair], scope: Scope
     return True
 
 
-def _continues_line_value(prev: Unit | None, u: Unit, pairs: list[Pair]) -> bool:
-    """A wrapped line right below a text-line pair's value (a long 件名) continues that value."""
+def _continues_line_value(
+    prev: Unit | None, u: Unit, pairs: list[Pair], right: dict[int, float]
+) -> bool:
+    """A wrapped line right below a text-line pair's value (a long 件名) continues that value:
+    it hangs under the value, or the line before ran to the right edge (the text wrapped).
+    A line under a short one starts a line of its own (内容は別紙のとおり under a 件名)."""
     last = _below_tail(prev, u, pairs)
-    if last is None or u.line is None or _gap_cut(u.line) is not None:
+    if last is None or prev is None or u.line is None or _gap_cut(u.line) is not None:
         return False
     if last.value_x is not None and u.bbox.x1 <= last.value_x:
         last.label = f"{last.label}\n{u.line.text}"  # only the label column wrapped
         last.tail = u.line
         return True
+    start = last.lines[0].line.bbox.x0 if last.lines else prev.bbox.x0
+    indent = 1.5 * max(prev.bbox.height, 1.0)
+    hanging = (
+        u.bbox.x0 >= last.value_x - 2.0 if last.value_x is not None else u.bbox.x0 >= start + indent
+    )
+    edge = right.get(prev.page, prev.bbox.x1)
+    if not hanging and prev.bbox.x1 < edge - 2.5 * max(prev.bbox.height, 1.0):
+        return False
     if last.tentative and u.bbox.x0 < (last.value_x or 0.0) - 2.0:
         return False  # an unknown label's pair does not swallow a line of the label column
     last.texts.append(u.line.text)
