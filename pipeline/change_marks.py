@@ -127,6 +127,7 @@ def marked_runs(lines: list[ValueLine], style: MarkStyle) -> list[Run]:
     cur: list[str] = []
     pending: list[str] = []  # joiner spans seen after a marked span
     cur_page, cur_start, offset = 0, 0, 0
+    closed_ul = False  # the run ends in an underlined span with no 、 to go on from
     for i, vl in enumerate(lines):
         if i:
             offset += 1  # the "\n" between lines
@@ -138,12 +139,15 @@ def marked_runs(lines: list[ValueLine], style: MarkStyle) -> list[Run]:
             offset += len(vl.line.text)
             continue
         for sp in vl.line.spans:
-            if style.marks(sp) and sp.text.strip() and (cur or not style.is_styling(sp)):
+            # a bold heading line carries on a bold mark, or an underlined one left open by a 、
+            heading = style.is_styling(sp) and (not cur or (closed_ul and not _open(pending)))
+            if style.marks(sp) and sp.text.strip() and not heading:
                 if not cur:
                     cur_page, cur_start = vl.page, offset
                 cur.extend(pending)
                 pending = []
                 cur.append(sp.text)
+                closed_ul = sp.underline and not _open([sp.text])
             elif cur and all(ch in _JOINERS for ch in sp.text):
                 pending.append(sp.text)
             else:
@@ -156,6 +160,12 @@ def marked_runs(lines: list[ValueLine], style: MarkStyle) -> list[Run]:
 
 _ADDRESS = r"(?:(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 _LINK = re.compile(rf"^{_ADDRESS}(?:[\s、,]+{_ADDRESS})*$")
+
+
+def _open(parts: list[str]) -> bool:
+    """The text ends with a joiner that asks for more (an item list's 、)."""
+    tail = "".join(parts).rstrip()
+    return bool(tail) and tail[-1] in _JOINERS
 
 
 def _close(runs: list[Run], parts: list[str], page: int, start: int) -> None:
