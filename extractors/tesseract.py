@@ -120,6 +120,8 @@ class Word:
     # no ink); relative to the box bottom, so it holds when a caller moves the box.
     # Tesseract's box often runs well below the glyphs (a line's descender zone).
     ink_rise: tuple[int, int] | None = None
+    # Each character's x-range as pixels left of the box's right edge (empty: unknown).
+    chars: tuple[tuple[int, int], ...] = ()
 
 
 def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
@@ -152,6 +154,7 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
         conf = float(w_it.Confidence(RIL.WORD))
         bx0, by0, bx1, by1 = box
         words.append(Word(text, conf, (bx0 - pad, by0 - pad, bx1 - pad, by1 - pad), block, line))
+    _set_chars(words, api, pad)
     shape = image.shape
     words = _plausible([w for w in words if not _edge_sliver(w, shape, dpi)])
     _set_strokes(words, image)
@@ -160,6 +163,23 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     words = add_missed_dashes(words, image)
     _set_spaces(words, image)
     return words
+
+
+def _set_chars(words: list[Word], api: PyTessBaseAPI, pad: int) -> None:
+    """Each word's character x-ranges from Tesseract's symbol boxes (when they match its text)."""
+    it = api.GetIterator()
+    if it is None:
+        return
+    boxes = [b for s in tesserocr.iterate_level(it, RIL.SYMBOL) if (b := s.BoundingBox(RIL.SYMBOL))]
+    for w in words:
+        x0, y0, x1, y1 = w.box
+        inside = [
+            (bx0 - pad, bx1 - pad)
+            for bx0, by0, bx1, by1 in boxes
+            if x0 <= (bx0 + bx1) / 2 - pad <= x1 and y0 <= (by0 + by1) / 2 - pad <= y1
+        ]
+        if len(inside) == len(w.text):
+            w.chars = tuple((x1 - a, x1 - b) for a, b in sorted(inside))
 
 
 def add_missed_dashes(words: list[Word], image: np.ndarray) -> list[Word]:
@@ -298,7 +318,9 @@ def _set_strokes(words: list[Word], image: np.ndarray) -> None:
         w.ink = int(np.count_nonzero(ink[y0:y1, x0:x1]))
         rows = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=1))
         bottom = w.box[3]
-        w.ink_rise = (bottom - y0 - int(rows[0]), bottom - y0 - int(rows[-1]) - 1) if rows.size else None
+        w.ink_rise = (
+            (bottom - y0 - int(rows[0]), bottom - y0 - int(rows[-1]) - 1) if rows.size else None
+        )
 
 
 def _plausible(words: list[Word]) -> list[Word]:
@@ -340,7 +362,7 @@ def words_to_lines(
         group = [_shifted(w, offset) for w in group]
         line_ul = _line_underlines(group, underlines)
         runs: list[tuple[bool, list[Word]]] = []
-        for w in group:
+        for w in [p for word in group for p in _split_underlined(word, line_ul)]:
             flag = _underlined(_ink_box(w), line_ul)
             if runs and runs[-1][0] == flag:
                 runs[-1][1].append(w)
@@ -436,7 +458,54 @@ def _line_underlines(
     an end of the text is a form's separator line, not an underline."""
     em = float(np.median([w.box[3] - w.box[1] for w in group]))
     lx0, lx1 = min(w.box[0] for w in group), max(w.box[2] for w in group)
-    return [u for u in underlines if u[0] >= lx0 - em and u[1] <= lx1 + em]
+    return [u for u in _joined(underlines, em / 2) if u[0] >= lx0 - em and u[1] <= lx1 + em]
+
+
+def _joined(underlines: Sequence[tuple[int, int, int]], gap: float) -> list[tuple[int, int, int]]:
+    """Pieces of one rule (a scan breaks a thin rule up) joined: same height, small gaps."""
+    out: list[tuple[int, int, int]] = []
+    for x0, x1, y in sorted(underlines, key=lambda u: (u[2], u[0])):
+        last = out[-1] if out else None
+        if last and abs(last[2] - y) <= 3 and x0 - last[1] <= gap:
+            out[-1] = (last[0], max(last[1], x1), last[2])
+        else:
+            out.append((x0, x1, y))
+    return out
+
+
+def _split_underlined(w: Word, underlines: Sequence[tuple[int, int, int]]) -> list[Word]:
+    """A word only partly over an underline, cut where the underline starts or ends."""
+    if not underlines or len(w.chars) != len(w.text) or len(w.text) < 2:
+        return [w]
+    x0, y0, x1, y1 = _ink_box(w)
+    right = w.box[2]
+    flags = [_underlined((right - a, y0, right - b, y1), underlines) for a, b in w.chars]
+    if all(flags) or not any(flags):
+        return [w]
+    out: list[Word] = []
+    start = 0
+    for i in range(1, len(flags) + 1):
+        if i == len(flags) or flags[i] != flags[start]:
+            left, end = right - w.chars[start][0], right - w.chars[i - 1][1]
+            box = (
+                w.box[0] if start == 0 else left,
+                w.box[1],
+                w.box[2] if i == len(flags) else end,
+                w.box[3],
+            )
+            out.append(
+                replace(
+                    w,
+                    text=w.text[start:i],
+                    box=box,
+                    chars=(),
+                    ink_rise=w.ink_rise,
+                    ink=max(1, w.ink * (i - start) // len(flags)),
+                    space_before=w.space_before if start == 0 else 0.0,
+                )
+            )
+            start = i
+    return out
 
 
 def _ink_box(w: Word) -> tuple[int, int, int, int]:

@@ -69,3 +69,16 @@ def test_offset_shifts_the_ink_rows_with_the_box():
     image, uy = _page(rule=True)
     lines = t.words_to_lines(_words(image), DPI, (10, 500), [(408, 572, uy + 500)])
     assert [s.underline for s in lines[0].spans] == [False, True]
+
+
+def test_word_partly_over_the_rule_is_cut_at_the_rule():
+    # one Tesseract word 結合テスト with the rule under テスト only
+    image = np.full((260, 900), 255, np.uint8)
+    pil = Image.fromarray(image)
+    ImageDraw.Draw(pil).text((40, 100), "結合テスト", font=ImageFont.truetype(FONT, 40), fill=0)
+    image = np.array(pil)
+    w = t.Word("結合テスト", 90.0, (40, 92, 240, 170), 0, 0)
+    t._set_strokes([w], image)
+    w.chars = tuple((240 - (40 + 40 * i), 240 - (80 + 40 * i)) for i in range(5))
+    lines = t.words_to_lines([w], DPI, (0, 0), [(118, 242, 143)])
+    assert [(s.text, s.underline) for s in lines[0].spans] == [("結合", False), ("テスト", True)]
