@@ -33,6 +33,7 @@ from extractors.ocr_text import (
     no_space_between,
     wide_space,
 )
+from extractors.ocr_underline import ink_box, is_underlined, line_underlines, split_underlined
 from models.errors import InternalError
 from models.layout import BBox, Line, Span
 
@@ -360,10 +361,10 @@ def words_to_lines(
     for line_id in sorted({w.line for w in words}):
         group = sorted((w for w in words if w.line == line_id), key=lambda w: w.box[0])
         group = [_shifted(w, offset) for w in group]
-        line_ul = _line_underlines(group, underlines)
+        line_ul = line_underlines(group, underlines)
         runs: list[tuple[bool, list[Word]]] = []
-        for w in [p for word in group for p in _split_underlined(word, line_ul)]:
-            flag = _underlined(_ink_box(w), line_ul)
+        for w in [p for word in group for p in split_underlined(word, line_ul)]:
+            flag = is_underlined(ink_box(w), line_ul)
             if runs and runs[-1][0] == flag:
                 runs[-1][1].append(w)
             else:
@@ -449,78 +450,3 @@ def _bold(words: list[Word], bold_stroke: float, dpi: float) -> bool:
     if float(np.median([w.box[3] - w.box[1] for w in words])) > dpi * BOLD_MAX_PT / 72:
         return False
     return sum(w.stroke * w.ink for w in words) / ink >= bold_stroke
-
-
-def _line_underlines(
-    group: list[Word], underlines: Sequence[tuple[int, int, int]]
-) -> list[tuple[int, int, int]]:
-    """The underlines that end with the text of this line: a rule running on well past
-    an end of the text is a form's separator line, not an underline."""
-    em = float(np.median([w.box[3] - w.box[1] for w in group]))
-    lx0, lx1 = min(w.box[0] for w in group), max(w.box[2] for w in group)
-    return [u for u in _joined(underlines, em / 2) if u[0] >= lx0 - em and u[1] <= lx1 + em]
-
-
-def _joined(underlines: Sequence[tuple[int, int, int]], gap: float) -> list[tuple[int, int, int]]:
-    """Pieces of one rule (a scan breaks a thin rule up) joined: same height, small gaps."""
-    out: list[tuple[int, int, int]] = []
-    for x0, x1, y in sorted(underlines, key=lambda u: (u[2], u[0])):
-        last = out[-1] if out else None
-        if last and abs(last[2] - y) <= 3 and x0 - last[1] <= gap:
-            out[-1] = (last[0], max(last[1], x1), last[2])
-        else:
-            out.append((x0, x1, y))
-    return out
-
-
-def _split_underlined(w: Word, underlines: Sequence[tuple[int, int, int]]) -> list[Word]:
-    """A word only partly over an underline, cut where the underline starts or ends."""
-    if not underlines or len(w.chars) != len(w.text) or len(w.text) < 2:
-        return [w]
-    x0, y0, x1, y1 = _ink_box(w)
-    right = w.box[2]
-    flags = [_underlined((right - a, y0, right - b, y1), underlines) for a, b in w.chars]
-    if all(flags) or not any(flags):
-        return [w]
-    out: list[Word] = []
-    start = 0
-    for i in range(1, len(flags) + 1):
-        if i == len(flags) or flags[i] != flags[start]:
-            left, end = right - w.chars[start][0], right - w.chars[i - 1][1]
-            box = (
-                w.box[0] if start == 0 else left,
-                w.box[1],
-                w.box[2] if i == len(flags) else end,
-                w.box[3],
-            )
-            out.append(
-                replace(
-                    w,
-                    text=w.text[start:i],
-                    box=box,
-                    chars=(),
-                    ink_rise=w.ink_rise,
-                    ink=max(1, w.ink * (i - start) // len(flags)),
-                    space_before=w.space_before if start == 0 else 0.0,
-                )
-            )
-            start = i
-    return out
-
-
-def _ink_box(w: Word) -> tuple[int, int, int, int]:
-    """The word's box cut to the rows of its ink: where an underline is looked for."""
-    if w.ink_rise is None:
-        return w.box
-    x0, _, x1, y1 = w.box
-    return (x0, y1 - w.ink_rise[0], x1, y1 - w.ink_rise[1])
-
-
-def _underlined(box: tuple[int, int, int, int], underlines: Sequence[tuple[int, int, int]]) -> bool:
-    """A line runs just under the word along at least half its width."""
-    x0, y0, x1, y1 = box
-    h = max(1, y1 - y0)
-    for ux0, ux1, uy in underlines:
-        if y1 - 0.25 * h <= uy <= y1 + 0.6 * h and min(x1, ux1) - max(x0, ux0) >= 0.5 * (x1 - x0):
-            return True
-    return False

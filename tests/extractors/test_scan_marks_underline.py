@@ -8,6 +8,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from extractors import ocr_underline
 from extractors import tesseract as t
 
 DPI = 300.0
@@ -45,7 +46,7 @@ def test_word_whose_box_runs_below_the_rule_is_underlined():
 
 def test_ink_box_follows_the_glyphs_not_the_box():
     image, _ = _page(rule=False)
-    _, top, _, bottom = t._ink_box(_words(image)[1])
+    _, top, _, bottom = ocr_underline.ink_box(_words(image)[1])
     assert 95 <= top <= 110 and 130 <= bottom <= 145  # the glyphs, not 92..170
 
 
@@ -55,8 +56,8 @@ def test_ink_box_moves_with_a_box_moved_by_a_caller():
     w = _words(image)[1]
     x0, y0, x1, y1 = w.box
     moved = replace(w, box=(x0 + 7, y0 + 300, x1 + 7, y1 + 300))
-    assert t._ink_box(moved)[1] == t._ink_box(w)[1] + 300
-    assert t._ink_box(moved)[3] == t._ink_box(w)[3] + 300
+    assert ocr_underline.ink_box(moved)[1] == ocr_underline.ink_box(w)[1] + 300
+    assert ocr_underline.ink_box(moved)[3] == ocr_underline.ink_box(w)[3] + 300
 
 
 def test_rule_far_below_the_ink_is_not_an_underline():
