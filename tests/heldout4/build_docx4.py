@@ -233,7 +233,6 @@ def cover(ctx, d):
 def sheet(ctx, s, first_break=True):
     p = para(ctx, "", size=10.5)
     if first_break:
-        p.runs and None
         p.add_run().add_break(WD_BREAK.PAGE)
     add_runs(ctx, p, "件名　" + s["title"], gothic=True, size=11)
     if s["legend"]:

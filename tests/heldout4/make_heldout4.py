@@ -8,12 +8,9 @@ search of the born-digital text layer (pymupdf), in document order; the scan reu
 """
 import hashlib
 import json
-import random
-import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
 import numpy as np

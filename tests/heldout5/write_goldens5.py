@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 import docs5  # noqa: E402
+
 from models.record import SubmissionRecord  # noqa: E402
 
 MARK = re.compile(r"\{\{(.*?)\}\}", re.S)

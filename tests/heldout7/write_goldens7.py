@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1]))
 import docs7  # noqa: E402
+
 from models.record import SubmissionRecord  # noqa: E402
 
 MARKS = {"○": "applicable", "〇": "applicable", "－": "not_applicable", "": "blank"}
