@@ -40,8 +40,8 @@ def text_bands(crop: np.ndarray, dpi: float) -> list[tuple[int, int]]:
     # lines (（1）… over （2）…): a row holding only a few of their pixels is a gap.
     rows = counts > max(0.0, 0.05 * float(np.median(counts[counts > 0])))
     edges = np.diff(np.r_[0, rows.astype(np.int8), 0])
-    bands = list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True))
-    bands = [(int(a), int(b)) for a, b in bands]
+    starts, ends = np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()
+    bands: list[tuple[int, int]] = [(int(a), int(b)) for a, b in zip(starts, ends, strict=True)]
     if len(bands) < 2:
         return bands
     # The usual line: the median of the bands at least 4 pt high (smaller ones are pieces).
@@ -143,15 +143,17 @@ def _sureness(words: list[Word]) -> float:
     total = 0.0
     for w in words:
         inked = w.ink >= SPECK_INK * len(w.text)
-        n = sum(
-            ch.isalnum() or (inked and (ord(ch) > 0x7F or ch in "()")) for ch in w.text
-        )
+        n = sum(ch.isalnum() or (inked and (ord(ch) > 0x7F or ch in "()")) for ch in w.text)
         total += n * max(w.conf, 0.0) / 100.0
     return total
 
 
 def _read_band(
-    api: PyTessBaseAPI, crop: np.ndarray, bands: list[tuple[int, int]], k: int, usual: int,
+    api: PyTessBaseAPI,
+    crop: np.ndarray,
+    bands: list[tuple[int, int]],
+    k: int,
+    usual: int,
     dpi: float,
 ) -> list[Word]:
     """Band k read as one line; its words in the crop's frame."""
