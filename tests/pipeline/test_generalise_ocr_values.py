@@ -35,36 +35,7 @@ def test_junk_glyph_and_a_speck_after_a_value():
 
 
 def test_checklist_measure_loses_ocr_junk_at_its_end():
-    import fixtures_documents as fx
-
-    from pipeline.mapping import map_record
-    from pipeline.segment import segment_submissions
-
-    groups = [
-        (
-            "区が行う情報保護対策\n【運用上の対策】",
-            [("○", "全体の業務フローを作成し、委託先と共有する。「]")],
-        )
-    ]
-    check = fx.checklist_page(3, "5 業務委託にかかる個人情報保護対策チェックリスト", groups)
-    for t in check.tables:
-        for c in t.cells:
-            for ln in c.lines:
-                for sp in ln.spans:
-                    sp.confidence = 0.8
-    pages = [
-        fx.cover_page(
-            1,
-            "東浜町個人情報保護審議会 報告事項",
-            "窓口業務の委託について",
-            ["条例の根拠"],
-            "（担当部課：町民課）",
-        ),
-        fx.sheet_page(2, "窓口業務の委託について", [("保有課", "町民課"), ("委託先", "未定")]),
-        check,
-    ]
-    lay = fx.layout(pages, "ocr_check.pdf")
-    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
+    rec = _ocr_checklist_record("○", "全体の業務フローを作成し、委託先と共有する。「]")
     assert [r.measure for r in rec.checklists] == ["全体の業務フローを作成し、委託先と共有する。"]
     assert any(w.code == "ocr_suspect" and w.page == 3 for w in rec.warnings)
 
@@ -85,18 +56,25 @@ def test_page_number_and_spaced_junk_after_the_last_sentence():
 
 
 def test_checklist_note_with_a_stray_bracket_is_flagged():
+    rec = _ocr_checklist_record(
+        "－ (県の基準で運用され「るため)", "全体の業務フローを作成し、委託先と共有する。"
+    )
+    assert rec.checklists[0].mark == "not_applicable"
+    assert any(w.code == "ocr_suspect" and "note" in w.message for w in rec.warnings)
+
+
+def _ocr_checklist_record(mark: str, measure: str):
+    """A cover, a sheet and a one-row checklist whose cells were OCR'd (confidence set)."""
     import fixtures_documents as fx
 
     from pipeline.mapping import map_record
     from pipeline.segment import segment_submissions
 
-    groups = [
-        (
-            "区が行う情報保護対策\n【運用上の対策】",
-            [("－ (県の基準で運用され「るため)", "全体の業務フローを作成し、委託先と共有する。")],
-        )
-    ]
-    check = fx.checklist_page(3, "5 業務委託にかかる個人情報保護対策チェックリスト", groups)
+    check = fx.checklist_page(
+        3,
+        "5 業務委託にかかる個人情報保護対策チェックリスト",
+        [("区が行う情報保護対策\n【運用上の対策】", [(mark, measure)])],
+    )
     for t in check.tables:
         for c in t.cells:
             for ln in c.lines:
@@ -113,7 +91,5 @@ def test_checklist_note_with_a_stray_bracket_is_flagged():
         fx.sheet_page(2, "窓口業務の委託について", [("保有課", "町民課"), ("委託先", "未定")]),
         check,
     ]
-    lay = fx.layout(pages, "ocr_note.pdf")
-    rec = map_record(segment_submissions(lay)[0], lay, document_id="x").record
-    assert rec.checklists[0].mark == "not_applicable"
-    assert any(w.code == "ocr_suspect" and "note" in w.message for w in rec.warnings)
+    lay = fx.layout(pages, "ocr_checklist.pdf")
+    return map_record(segment_submissions(lay)[0], lay, document_id="x").record
