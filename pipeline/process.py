@@ -15,6 +15,7 @@ from pathlib import Path
 
 from models import __version__
 from models.errors import InputError
+from models.layout import DocumentLayout
 from models.record import MappedSubmission, Meeting
 from models.results import DocumentResult
 from models.settings import ExtractSettings
@@ -141,25 +142,31 @@ def _records_of(
     from extractors.layout import extract_layout
 
     layout = extract_layout(path, settings)
+    records = records_from_layout(layout, sha, path.name, meeting)
+    return records, layout.page_count, list(layout.ocr_pages)
+
+
+def records_from_layout(
+    layout: DocumentLayout, sha: str, file_name: str, meeting: Meeting | None
+) -> list[MappedSubmission]:
+    """A document's layout -> one validated record per submission (the whole-document path
+    and the staged per-page path share this); no submission found -> not_a_submission."""
+    from pipeline.mapping import map_record
     from pipeline.ocr_correct import correct_layout
     from pipeline.segment import segment_submissions
-
-    layout = correct_layout(layout)  # OCR misreads the dictionary decides (OCR pages only)
-
-    segments = segment_submissions(layout)
-    if not segments:
-        raise InputError("not_a_submission", f"{path.name}: no submission found in the document.")
-    from pipeline.mapping import map_record
     from pipeline.validate import validate_record
 
+    layout = correct_layout(layout)  # OCR misreads the dictionary decides (OCR pages only)
+    segments = segment_submissions(layout)
+    if not segments:
+        raise InputError("not_a_submission", f"{file_name}: no submission found in the document.")
     records = []
     for i, seg in enumerate(segments):
-        mapped = map_record(seg, layout, document_id=document_id(sha, i))
-        mapped = validate_record(mapped)
+        mapped = validate_record(map_record(seg, layout, document_id=document_id(sha, i)))
         if meeting is not None:
             mapped = apply_meeting(mapped, meeting)
         records.append(mapped)
-    return records, layout.page_count, list(layout.ocr_pages)
+    return records
 
 
 def apply_meeting(mapped: MappedSubmission, meeting: Meeting) -> MappedSubmission:

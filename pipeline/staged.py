@@ -14,18 +14,16 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from models.errors import InputError
 from models.layout import Page
 from models.record import Meeting
 from models.results import DocumentResult
 from models.settings import ExtractSettings
 from models.staged import OcrPageJob, PartialDocument
 from pipeline.process import (
-    apply_meeting,
     base_fields,
-    document_id,
     hash_or_quarantine,
     quarantine_for,
+    records_from_layout,
 )
 
 
@@ -81,7 +79,7 @@ def finish_document(
         from extractors.staged_layout import complete_layout
 
         layout = complete_layout(partial.layout, pages, settings)
-        records = _records(layout, partial)
+        records = records_from_layout(layout, partial.sha256, partial.file_name, partial.meeting)
     except Exception as exc:  # noqa: BLE001
         return quarantine_for(exc, base, partial.sha256, partial.size, started)
     return DocumentResult(
@@ -94,25 +92,3 @@ def finish_document(
         ocr_pages=list(layout.ocr_pages),
         seconds=time.perf_counter() - started,
     )
-
-
-def _records(layout, partial: PartialDocument):  # type: ignore[no-untyped-def]
-    from pipeline.mapping import map_record
-    from pipeline.ocr_correct import correct_layout
-    from pipeline.segment import segment_submissions
-    from pipeline.validate import validate_record
-
-    layout = correct_layout(layout)  # OCR misreads the dictionary decides (OCR pages only)
-    segments = segment_submissions(layout)
-    if not segments:
-        msg = f"{partial.file_name}: no submission found in the document."
-        raise InputError("not_a_submission", msg)
-    records = []
-    for i, seg in enumerate(segments):
-        mapped = validate_record(
-            map_record(seg, layout, document_id=document_id(partial.sha256, i))
-        )
-        if partial.meeting is not None:
-            mapped = apply_meeting(mapped, partial.meeting)
-        records.append(mapped)
-    return records
