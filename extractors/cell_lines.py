@@ -93,7 +93,7 @@ def read_cell_words(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Wo
     for line_id in sorted({w.line for w in block}):
         group = [w for w in block if w.line == line_id]
         mid = sum((w.box[1] + w.box[3]) / 2 for w in group) / len(group)
-        k = min(range(len(bands)), key=lambda i: _distance(bands[i], mid))
+        k = min(range(len(bands)), key=lambda i: band_distance(bands[i], mid))
         by_band[k] += group
         n_lines[k] += 1
     words: list[Word] = []
@@ -130,7 +130,7 @@ def _read_block(api: PyTessBaseAPI, crop: np.ndarray, dpi: float) -> list[Word]:
     return out
 
 
-def _distance(band: tuple[int, int], y: float) -> float:
+def band_distance(band: tuple[int, int], y: float) -> float:
     a, b = band
     return 0.0 if a <= y <= b else min(abs(y - a), abs(y - b))
 

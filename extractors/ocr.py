@@ -21,6 +21,7 @@ import pymupdf
 from extractors import grid_image as gi
 from extractors.cell_lines import read_cell_words
 from extractors.grid import fill_cells, segments_to_tables
+from extractors.line_reader import LineReader, line_reader, reader_name, reread
 from extractors.marks_image import find_mark
 from extractors.tesseract import (
     DEFAULT_TESSDATA,
@@ -54,6 +55,7 @@ class _Options:
     dpi: float
     lang: str
     tessdata: str
+    line_reader: str
     snap: float
     join_gap: float
     min_cell: float
@@ -68,6 +70,9 @@ def _options(settings: object) -> _Options:
         dpi=float(getattr(settings, "dpi", 300) or 300),
         lang=getattr(settings, "lang", "jpn") or "jpn",
         tessdata=tessdata,
+        line_reader=getattr(settings, "line_reader", None)
+        or os.environ.get("FUGI_LINE_READER")
+        or "ppocr",
         snap=getattr(settings, "snap", 2.5),
         join_gap=getattr(settings, "join_gap", 4.0),
         min_cell=getattr(settings, "min_cell", 4.0),
@@ -109,6 +114,7 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
     painted = gi.paint_rules(gray, rules)
     scan = _Scan(
         api=engine(opts.tessdata, opts.lang),
+        reader=line_reader(opts.line_reader),
         clean=gi.erase_specks(painted, dpi),
         dpi=dpi,
         # Cell edges run along the rules' middles; past half a rule and the 2 px erase_rules
@@ -136,7 +142,7 @@ def ocr_page(doc: pymupdf.Document, page_index: int, settings: object) -> Page:
         blocks=blocks,
         tables=tables,
         order=_reading_order(blocks, tables),
-        ocr_engine=engine_name(opts.lang),
+        ocr_engine=_engine_name(opts),
         problems=problems,
     )
     _check_confidence(page)
@@ -235,9 +241,16 @@ def _reading_order(blocks: list[TextBlock], tables: list[Table]) -> list[PageIte
 # ---------------------------------------------------------------- cells
 
 
+def _engine_name(opts: _Options) -> str:
+    """The engines that read the page: "tesseract 5.5.4 jpn", with " + PP-OCRv6 small rec"
+    when each line is read again."""
+    second = reader_name(opts.line_reader)
+    return f"{engine_name(opts.lang)} + {second}" if second else engine_name(opts.lang)
+
+
 @dataclass
 class _Scan:
-    """A page ready for reading: its engine, the rule-free image and what it needs."""
+    """A page ready for reading: its engines, the rule-free image and what it needs."""
 
     api: PyTessBaseAPI
     clean: np.ndarray
@@ -248,6 +261,7 @@ class _Scan:
     # The page with only its rules painted out, specks kept: a ring scanned light (grey
     # JPEG) breaks into specks below 150 that erase_specks would paint out of `clean`.
     marks: np.ndarray | None = None
+    reader: LineReader | None = None  # the second reading of each line (None: Tesseract alone)
 
 
 def _read_table(scan: _Scan, table: Table) -> None:
@@ -287,6 +301,7 @@ def _read_cell(scan: _Scan, cell: Cell) -> tuple[list[Line], str | None]:
         elif not _has_ink(crop, dpi):
             return [], None
     words = read_cell_words(scan.api, crop, dpi)  # line by line: short lines are kept
+    words = reread(scan.reader, words, crop, dpi, whole_width=True)
     return words_to_lines(words, dpi, (x0, y0), scan.underlines, scan.bold_stroke), mark
 
 
@@ -321,7 +336,7 @@ def _read_blocks(
     """Text outside the tables: each drawn box (flow-chart box, framed note) read on its
     own, then one Tesseract layout pass over the rest of the page, then each inked region
     that pass left unread (a lone page number, a short label)."""
-    api, clean, dpi = scan.api, scan.clean, scan.dpi
+    clean, dpi = scan.clean, scan.dpi
     masked = clean.copy()
     grow = max(3, int(dpi / 50))
     table_boxes = [_to_pixels(t.bbox, dpi, clean.shape) for t in tables]
@@ -334,12 +349,12 @@ def _read_blocks(
             continue
         crop = masked[y0:y1, x0:x1]
         if _has_ink(crop, dpi):
-            _add_words(words, recognise(api, crop, dpi, PSM.SINGLE_BLOCK), x0, y0)
+            _add_words(words, _read(scan, crop, PSM.SINGLE_BLOCK), x0, y0)
         masked[y0:y1, x0:x1] = 255
     if _has_ink(masked, dpi):
-        _add_words(words, recognise(api, masked, dpi, PSM.AUTO), 0, 0)
+        _add_words(words, _read(scan, masked, PSM.AUTO), 0, 0)
         for x0, y0, x1, y1 in _unread_regions(masked, words, dpi):
-            _add_words(words, recognise(api, masked[y0:y1, x0:x1], dpi, PSM.SINGLE_BLOCK), x0, y0)
+            _add_words(words, _read(scan, masked[y0:y1, x0:x1], PSM.SINGLE_BLOCK), x0, y0)
     blocks: list[TextBlock] = []
     for block_id in sorted({w.block for w in words}):
         group = [w for w in words if w.block == block_id]
@@ -351,6 +366,11 @@ def _read_blocks(
             blocks.append(TextBlock(lines=lines, bbox=bbox))
     blocks.sort(key=lambda b: (b.bbox.y0, b.bbox.x0))
     return blocks
+
+
+def _read(scan: _Scan, image: np.ndarray, psm: int) -> list[Word]:
+    """Tesseract's words of an image, each line read again by the line recogniser."""
+    return reread(scan.reader, recognise(scan.api, image, scan.dpi, psm), image, scan.dpi)
 
 
 def _add_words(words: list[Word], more: list[Word], x0: int, y0: int) -> None:

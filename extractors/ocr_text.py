@@ -112,10 +112,21 @@ _KATA_TO_KANJI = {
     "ト": "卜",
     "ハ": "八",
     "ー": "一",
+    "ア": "了",
 }
 _KANJI_TO_KATA = {v: k for k, v in _KATA_TO_KANJI.items()}
 _KATA_TO_HIRA = {"ヘ": "へ", "ベ": "べ", "ペ": "ぺ"}
 _DASHES = {"ー", "一"}
+
+
+def lookalike(a: str, b: str) -> bool:
+    """Two characters drawn (nearly) the same way, that only their neighbours tell
+    apart: ロ/口, ア/了, ヘ/へ, ー/一 (what fix_lookalikes decides)."""
+    return (
+        _KATA_TO_KANJI.get(a) == b
+        or _KATA_TO_KANJI.get(b) == a
+        or (_KATA_TO_HIRA.get(a) == b or _KATA_TO_HIRA.get(b) == a)
+    )
 
 
 def _kind(ch: str) -> str:

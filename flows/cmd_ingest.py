@@ -87,7 +87,11 @@ def ingest(
     ] = False,
     ocr: Annotated[
         OcrMode,
-        typer.Option(help="OCR pages without a usable text layer (auto), every page, or none."),
+        typer.Option(
+            help="OCR pages without a usable text layer (auto), every page, or none. OCR'd "
+            "lines are read by Tesseract and again by a line recogniser; FUGI_LINE_READER=none "
+            "in the environment reads with Tesseract alone."
+        ),
     ] = OcrMode.auto,
     timeout: Annotated[float, typer.Option(help="Seconds one document may take.", min=1)] = 300.0,
     memory_limit: Annotated[

@@ -41,7 +41,12 @@ def layout(
         typer.Option("--png", help="Write page images with cells and styled spans outlined here."),
     ] = None,
     ocr: Annotated[
-        OcrMode, typer.Option("--ocr", help="auto: OCR only pages without a usable text layer.")
+        OcrMode,
+        typer.Option(
+            "--ocr",
+            help="auto: OCR only pages without a usable text layer. OCR'd lines are read by "
+            "Tesseract and again by a line recogniser (FUGI_LINE_READER=none: Tesseract alone).",
+        ),
     ] = OcrMode.auto,
     password: Annotated[
         str | None, typer.Option("--password", help="User password of an encrypted PDF.")

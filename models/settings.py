@@ -14,6 +14,10 @@ def _default_tessdata() -> str:
     return os.environ.get("TESSDATA_PREFIX") or DEFAULT_TESSDATA
 
 
+def _default_line_reader() -> Literal["ppocr", "none"]:
+    return "none" if os.environ.get("FUGI_LINE_READER") == "none" else "ppocr"
+
+
 class ExtractSettings(BaseModel):
     """How to read a PDF: ExtractSettings(ocr="never", max_pages=500)."""
 
@@ -22,6 +26,9 @@ class ExtractSettings(BaseModel):
     dpi: int = Field(default=300, ge=72, le=1200)
     lang: str = "jpn"
     tessdata: str | None = Field(default_factory=_default_tessdata)
+    # Each OCR'd line read again by a neural line recogniser and merged with Tesseract's
+    # reading (extractors/line_reader.py); "none": Tesseract alone (FUGI_LINE_READER).
+    line_reader: Literal["ppocr", "none"] = Field(default_factory=_default_line_reader)
     password: str | None = None
     max_pages: int = Field(default=2000, ge=1)
     # Ruled-grid tolerances in PDF points (see extractors.grid.segments_to_tables).

@@ -158,7 +158,8 @@ def _assert_grid(table: Table, spec: dict) -> None:
 def _assert_form_read(page: Page, max_cer: float = 0.02) -> None:
     assert page.source == "ocr"
     assert page.ocr_engine and page.ocr_engine.startswith("tesseract ")
-    assert page.ocr_engine.endswith(" jpn")
+    # Tesseract with jpn, then the line recogniser that re-reads each line (line_reader.py).
+    assert page.ocr_engine.endswith(" jpn + PP-OCRv6 small rec")
     assert page.width < page.height  # upright portrait
     assert len(page.tables) == 2
     _assert_grid(page.tables[0], LABELS)

@@ -27,3 +27,11 @@ def test_speck_read_as_a_period_after_japanese_text():
     assert fix_lookalikes("手続の種類.") == "手続の種類"
     assert fix_lookalikes("1.") == "1."
     assert fix_lookalikes("Co.") == "Co."
+
+
+def test_a_and_ryo_decided_by_the_neighbours():
+    # ア and 了 are drawn alike: beside kanji it is 了, beside katakana ア, alone (an
+    # item marker "ア　業務委託") it stays as read.
+    assert fix_lookalikes("作業完ア後") == "作業完了後"
+    assert fix_lookalikes("了ンケート") == "アンケート"
+    assert fix_lookalikes("ア　業務委託") == "ア　業務委託"
