@@ -207,6 +207,10 @@ class _Queue:
     def __len__(self) -> int:
         return sum(not u.doc.done for q in (self.finish, self.ocr, self.docs) for u in q)
 
+    def put_back(self, unit: _Unit) -> None:
+        """A unit no worker could take (its worker died as it was sent) goes first again."""
+        {"finish": self.finish, "ocr": self.ocr, "doc": self.docs}[unit.kind].appendleft(unit)
+
     def pop(self) -> _Unit | None:
         for q in (self.finish, self.ocr, self.docs):
             while q:
@@ -252,6 +256,19 @@ class _Slot:
         self.conn.close()
 
 
+def _sent(slot: _Slot, unit: _Unit) -> bool:
+    """Send a unit; False when the worker died while idle (OOM killer, a crash after its
+    last reply): the pipe is broken, the process is killed and reaped, the unit is not its."""
+    try:
+        slot.send(unit)
+    except OSError:
+        slot.unit = None
+        slot.proc.kill()
+        slot.proc.join(2)
+        return False
+    return True
+
+
 class WorkerPool:
     """A spawn-based pool that can kill and replace one worker (timeouts, crashes)."""
 
@@ -292,7 +309,8 @@ class WorkerPool:
             self._grow(len(queue))
             for s in self.slots:
                 if s.ready and s.unit is None and (unit := queue.pop()):
-                    s.send(unit)
+                    if not _sent(s, unit):
+                        queue.put_back(unit)  # its worker died while idle: replaced below
             yield from self._collect(self._wait(), queue)
 
     def _grow(self, queued: int) -> None:

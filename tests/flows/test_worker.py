@@ -70,3 +70,18 @@ def test_workers_that_cannot_start_fail_the_batch_clearly():
     with pytest.raises(InternalError, match="raise --memory-limit"):
         with WorkerPool(1, ExtractSettings(), memory_limit=48 << 20) as pool:
             list(pool.results([_job("001_checklist_fragment.pdf")]))
+
+
+@pytest.mark.slow
+def test_worker_dead_while_idle_is_replaced_and_no_unit_is_lost():
+    """A worker that dies between units (OOM killer, a crash after its reply) is found by
+    the send to it: the unit goes back to the queue, a new worker takes it, the batch goes
+    on and no document is blamed (CI once met this as a BrokenPipeError out of the pool)."""
+    with WorkerPool(1, ExtractSettings(ocr="never"), timeout=120) as pool:
+        first = list(pool.results([_job("001_checklist_fragment.pdf")]))
+        idle = pool.slots[0]
+        assert idle.ready and idle.unit is None
+        idle.proc.kill()
+        idle.proc.join(5)
+        second = list(pool.results([_job("000_5saiji_kenshin.pdf")]))
+    assert [r.status for r in first + second] == ["loaded", "loaded"]
