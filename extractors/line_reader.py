@@ -118,10 +118,15 @@ def model_files() -> tuple[Path, Path] | None:
     return (model, charset) if model.is_file() and charset.is_file() else None
 
 
+def reader_kind(setting: str | None = None) -> str:
+    """The line reader to use: the setting, else FUGI_LINE_READER, else "ppocr"."""
+    return setting or os.environ.get("FUGI_LINE_READER") or "ppocr"
+
+
 def line_reader(kind: str | None = None) -> LineReader | None:
-    """This process's recogniser (created on first use), or None when `kind` (else
-    FUGI_LINE_READER) is "none"; raises when it is wanted but not installed."""
-    kind = kind or os.environ.get("FUGI_LINE_READER") or "ppocr"
+    """This process's recogniser (created on first use), or None when the reader
+    (`reader_kind`) is "none"; raises when it is wanted but not installed."""
+    kind = reader_kind(kind)
     if kind == "none":
         return None
     if kind != "ppocr":
@@ -144,8 +149,7 @@ def line_reader(kind: str | None = None) -> LineReader | None:
 
 def reader_name(kind: str | None = None) -> str | None:
     """What Page.ocr_engine adds for the recogniser ("PP-OCRv6 small rec"), None when off."""
-    kind = kind or os.environ.get("FUGI_LINE_READER") or "ppocr"
-    return None if kind == "none" else MODEL
+    return None if reader_kind(kind) == "none" else MODEL
 
 
 # ---------------------------------------------------------------- merging two readings

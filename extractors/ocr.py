@@ -21,7 +21,7 @@ import pymupdf
 from extractors import grid_image as gi
 from extractors.cell_lines import read_cell_words
 from extractors.grid import fill_cells, segments_to_tables
-from extractors.line_reader import LineReader, line_reader, reader_name, reread
+from extractors.line_reader import LineReader, line_reader, reader_kind, reader_name, reread
 from extractors.marks_image import find_mark
 from extractors.tesseract import (
     DEFAULT_TESSDATA,
@@ -70,9 +70,7 @@ def _options(settings: object) -> _Options:
         dpi=float(getattr(settings, "dpi", 300) or 300),
         lang=getattr(settings, "lang", "jpn") or "jpn",
         tessdata=tessdata,
-        line_reader=getattr(settings, "line_reader", None)
-        or os.environ.get("FUGI_LINE_READER")
-        or "ppocr",
+        line_reader=reader_kind(getattr(settings, "line_reader", None)),
         snap=getattr(settings, "snap", 2.5),
         join_gap=getattr(settings, "join_gap", 4.0),
         min_cell=getattr(settings, "min_cell", 4.0),
