@@ -180,6 +180,26 @@ def process_batch(
 # to the mapping task (they never pass through this process).
 
 
+# Scheduler metadata under this key: the Dask keys of fugi's tasks that began to run. It
+# outlives a worker that dies, and tells the task that killed it (it had started) from the
+# tasks merely waiting on that worker, which Dask fails with it (they run again).
+_STARTED = "fugi-started"
+_MAX_REQUEUE = 3  # times a document's tasks may be failed while waiting, then it is quarantined
+
+
+def _mark_started() -> None:
+    """On a Dask worker: record on the scheduler that the current task has begun."""
+    try:
+        from distributed import get_client, get_worker
+
+        worker = get_worker()
+    except (ImportError, ValueError):  # not on a Dask worker
+        return
+    key = worker.get_current_task()
+    if key is not None:
+        get_client().set_metadata([_STARTED, str(key)], True)
+
+
 @task(name="first pass", task_run_name="read {name}", **_TASK)
 def first_pass_task(
     name: str, job: Job, settings_json: str, stage: str | None
@@ -188,6 +208,7 @@ def first_pass_task(
     from pipeline.staged import first_pass_document
 
     single_threaded()
+    _mark_started()
     test_hook(job.sha256)
     settings = ExtractSettings.model_validate_json(settings_json)
     got = first_pass_document(job.path, settings, job.meeting)
@@ -204,6 +225,7 @@ def ocr_page_task(
     from pipeline.staged import ocr_page
 
     single_threaded()
+    _mark_started()
     test_hook(partial.sha256, "ocr")
     return ocr_page(partial, job, ExtractSettings.model_validate_json(settings_json))
 
@@ -219,6 +241,7 @@ def finish_task(
     """On a Dask worker: the OCR'd pages back in place, then segment, map, validate."""
     from pipeline.staged import finish_document
 
+    _mark_started()
     failed = [p for p in pages if isinstance(p, DocumentResult)]
     if failed:
         result = failed[0]
@@ -252,32 +275,68 @@ def dask_results(
     jobs: list[Job], options: BatchOptions, address: str, stage: str | None = None
 ) -> Iterator[DocumentResult]:
     """Process the jobs as Prefect task runs on the Dask cluster at `address`; yields each
-    document's result as it completes. A Dask worker that dies on a document (Dask gives
-    up with KilledWorker) quarantines that document as worker_crashed."""
+    document's result as it completes. A Dask worker that dies while it runs a document's
+    task (Dask gives up with KilledWorker) quarantines that document as worker_crashed; a task
+    that was only waiting on that worker is submitted again."""
     import distributed
     from prefect_dask import DaskTaskRunner
 
     settings = options.settings().model_dump_json()
     with _api_for_workers(), DaskTaskRunner(address=address) as runner:
         running = distributed.as_completed(loop=runner.client.loop)
-        futures = {}
-        for job in jobs:
-            name = Path(job.path).name
-            params = {"name": name, "job": job, "settings_json": settings, "stage": stage}
-            f = runner.submit(first_pass_task, parameters=params)
-            futures[f.wrapped_future] = (f, job)
+        futures: dict = {}
+        keys: list[str] = []  # every task submitted, to clear their marks at the end
+        requeued: dict[str, int] = {}
+
+        def submit(job: Job, partial: PartialDocument | None = None, first=None) -> None:  # type: ignore[no-untyped-def]
+            if partial is None:
+                name = Path(job.path).name
+                params = {"name": name, "job": job, "settings_json": settings, "stage": stage}
+                f = runner.submit(first_pass_task, parameters=params)
+            else:
+                f = _submit_pages(runner, first, partial, settings, stage, keys)
+            keys.append(str(f.wrapped_future.key))
+            futures[f.wrapped_future] = (f, job, partial, first)
             running.add(f.wrapped_future)
-        for done in running:
-            f, job = futures.pop(done)
-            got = _dask_outcome(f, job)
-            if not isinstance(got, PartialDocument):
-                yield got
-                continue
-            fin = _submit_pages(runner, f, got, settings, stage)
-            futures[fin.wrapped_future] = (fin, job)
-            running.add(fin.wrapped_future)
+
+        def started(key: str) -> bool:
+            return bool(runner.client.get_metadata([_STARTED, key], False))
+
+        try:
+            for job in jobs:
+                submit(job)
+            for done in running:
+                f, job, partial, first = futures.pop(done)
+                got = _dask_outcome(f, job, started)
+                if got is None:  # failed while waiting on a worker that died: again
+                    n = requeued[job.sha256] = requeued.get(job.sha256, 0) + 1
+                    if n <= _MAX_REQUEUE:
+                        submit(job, partial, first)
+                        continue
+                    msg = f"Dask workers died {n} times while this document waited to run."
+                    got = crashed_result(job, "worker_crashed", msg)
+                if not isinstance(got, PartialDocument):
+                    yield got
+                    continue
+                submit(job, got, f)
+        finally:
+            _forget_marks(runner.client, keys)
     if stage:
         _sweep_staged(jobs, Path(stage))
+
+
+def _forget_marks(client, keys: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Remove this batch's started-marks from the scheduler's metadata."""
+
+    def forget(dask_scheduler, keys=keys):  # type: ignore[no-untyped-def]
+        marks = dask_scheduler.metadata.get(_STARTED, {})
+        for k in keys:
+            marks.pop(k, None)
+
+    try:
+        client.run_on_scheduler(forget)
+    except Exception:  # noqa: BLE001 - a closed cluster has no marks to keep
+        pass
 
 
 def _sweep_staged(jobs: list[Job], stage: Path) -> None:
@@ -288,7 +347,9 @@ def _sweep_staged(jobs: list[Job], stage: Path) -> None:
         (stage / f"{job.sha256}.json").unlink(missing_ok=True)
 
 
-def _submit_pages(runner, first, partial: PartialDocument, settings: str, stage: str | None):  # type: ignore[no-untyped-def]
+def _submit_pages(  # type: ignore[no-untyped-def]
+    runner, first, partial: PartialDocument, settings: str, stage: str | None, keys: list[str]
+):
     """One OCR task per page, and the mapping task that waits for them."""
     slim = partial.model_copy(
         update={"layout": partial.layout.model_copy(update={"pages": []}), "ocr": []}
@@ -307,6 +368,7 @@ def _submit_pages(runner, first, partial: PartialDocument, settings: str, stage:
         )
         for j in partial.ocr
     ]
+    keys += [str(p.wrapped_future.key) for p in pages]
     params = {
         "name": name,
         "partial": first,
@@ -337,11 +399,16 @@ def _api_for_workers() -> Iterator[None]:
         yield
 
 
-def _dask_outcome(future, job: Job) -> DocumentResult | PartialDocument:  # type: ignore[no-untyped-def]
+def _dask_outcome(future, job: Job, started) -> DocumentResult | PartialDocument | None:  # type: ignore[no-untyped-def]
+    """The document's result or partial; None when Dask failed a task of it that had not
+    started (it waited on a worker that another task killed)."""
     try:
         got = future.result()
     except Exception as exc:  # noqa: BLE001 - the batch goes on; the message says what broke
         if "KilledWorker" in f"{type(exc).__name__} {exc}":
+            key = getattr(exc, "task", None)
+            if key is not None and not started(str(key)):
+                return None
             msg = f"the Dask worker died on this document and Dask gave up ({exc})."
             return crashed_result(job, "worker_crashed", msg)
         msg = f"the Dask task failed: {type(exc).__name__}: {exc}"

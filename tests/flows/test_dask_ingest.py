@@ -24,8 +24,7 @@ SAMPLES = ROOT / "samples"
 FUGI = [sys.executable, "-c", "from flows.cli import main; main()"]
 
 
-@pytest.fixture
-def cluster(monkeypatch, tmp_path):
+def _local_cluster(monkeypatch, tmp_path, n_workers: int, saturation: float = 1.0):  # type: ignore[no-untyped-def]
     from distributed import LocalCluster
 
     # The workers' environment: the test hook makes the task of crash.pdf abort its worker.
@@ -36,10 +35,28 @@ def cluster(monkeypatch, tmp_path):
     # worker holds only the task it runs (saturation 1.0), so a crash takes no other with it.
     config = {
         "distributed.scheduler.allowed-failures": 0,
-        "distributed.scheduler.worker-saturation": 1.0,
+        "distributed.scheduler.worker-saturation": saturation,
     }
     with dask.config.set(config):
-        c = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        return LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+
+
+@pytest.fixture
+def cluster(monkeypatch, tmp_path):
+    c = _local_cluster(monkeypatch, tmp_path, n_workers=2)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+@pytest.fixture
+def one_worker(monkeypatch, tmp_path):
+    # No queuing on the scheduler: every task is sent to the worker as soon as it is ready
+    # (Dask's behaviour before 2022.11, and still what it does for tasks that are not root-ish).
+    c = _local_cluster(monkeypatch, tmp_path, n_workers=1, saturation=float("inf"))
     try:
         yield c
     finally:
@@ -99,3 +116,29 @@ def test_ingest_on_a_local_dask_cluster(cluster, tmp_path):
     assert runs["map 001_checklist_fragment_fax.pdf"] == "COMPLETED"
     assert runs["read prior_004_kumin_iken_h25.pdf"] == "COMPLETED"
     assert runs["load truncated.pdf"] == "COMPLETED"
+
+
+@pytest.mark.slow
+def test_documents_waiting_on_a_worker_that_dies_are_not_blamed(one_worker, tmp_path):
+    """One worker: every first-pass task is placed on it at once, so when the crash document
+    aborts it, Dask (allowed-failures 0) fails the tasks merely waiting there too. Only the
+    task that had started is the crash; the others run again on the restarted worker."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.move(tmp_path / "crash.pdf", src / "000_crash.pdf")  # first: runs before the others
+    names = ["001_checklist_fragment.pdf", "prior_004_kumin_iken_h25.pdf"]
+    for n in names:
+        shutil.copy(SAMPLES / "good" / n, src / n)
+    db = tmp_path / "f.duckdb"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "COLUMNS": "200"}
+    env.pop("PREFECT_API_URL", None)
+    args = ["ingest", str(src), "--db", str(db), "--quiet", "--dask", one_worker.scheduler_address]
+    proc = subprocess.run([*FUGI, *args], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    loaded = {r[0] for r in con.execute("SELECT file_name FROM files").fetchall()}
+    reasons = dict(con.execute("SELECT file_name, reason FROM quarantine").fetchall())
+    con.close()
+    assert reasons == {"000_crash.pdf": "worker_crashed"}
+    assert set(names) <= loaded
+    assert "2 loaded, 0 skipped, 1 quarantined" in proc.stdout
