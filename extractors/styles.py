@@ -53,6 +53,8 @@ UNDERLINE_BELOW = 4.0
 UNDERLINE_COVER = 0.5
 # An underline is not longer than the text by more than this many font sizes per side.
 UNDERLINE_OVERHANG = 3.0
+# A rule meeting a vertical rule at one end is an underline candidate from this length (pt).
+ONE_END_MIN_LENGTH = 12.0
 
 
 def underline_rules(rules: list[Rule], tables: list[Table]) -> list[Rule]:
@@ -63,8 +65,11 @@ def underline_rules(rules: list[Rule], tables: list[Table]) -> list[Rule]:
     vpos = [v.pos for v in verticals]
     out = []
     for r, (start, end) in _joined_extents([r for r in rules if r.orient == "h" and not r.frame]):
-        near = _around(verticals, vpos, start) + _around(verticals, vpos, end)
-        if any(_touches_end(r.pos, start, end, v) for v in near):
+        ends = [any(_meets(r.pos, x, v) for v in _around(verticals, vpos, x)) for x in (start, end)]
+        # A cell or box edge runs between two vertical rules. A rule that meets one only may
+        # underline text that starts at the cell's edge (Excel's narrow cell padding), unless
+        # it is short (the foot of a drawn bracket).
+        if all(ends) or (any(ends) and end - start < ONE_END_MIN_LENGTH):
             continue
         if any(_is_row_border(r.pos, start, end, t) for t in tables):
             continue
@@ -134,10 +139,9 @@ def _joined_extents(rules: list[Rule], gap: float = 4.0) -> list[tuple[Rule, tup
     return out
 
 
-def _touches_end(pos: float, start: float, end: float, v: Rule) -> bool:
-    if not (v.start - 1.5 <= pos <= v.end + 1.5):
-        return False
-    return abs(v.pos - start) <= 1.5 or abs(v.pos - end) <= 1.5
+def _meets(pos: float, x: float, v: Rule) -> bool:
+    """Does a horizontal rule at height ``pos`` ending at ``x`` meet the vertical rule ``v``?"""
+    return v.start - 1.5 <= pos <= v.end + 1.5 and abs(v.pos - x) <= 1.5
 
 
 def _is_row_border(pos: float, start: float, end: float, t: Table) -> bool:

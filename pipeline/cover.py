@@ -27,7 +27,9 @@ _MATERIAL = re.compile(
 )
 _DEPT = re.compile(
     r"(?:[【\[(]担当(?:部課|部局|部署|課)?[】\])]|"
-    r"(?:担当|所管)(?:部課|部局|部署|課)?名?[:：])(?P<raw>[^)）]+)"
+    r"(?:担当|所管)(?:部課|部局|部署|課)?名?[:：]|"
+    # （担当部課　教育委員会…）: inside a bracket the label needs no colon
+    r"(?<=[(（])(?:担当|所管)(?:部課|部局|部署|課)名?(?=[^:：)）]))(?P<raw>[^)）]+)"
 )
 # what may follow the department on its line: a contact (電話 / TEL / 内線 / a phone number)
 _CONTACT = re.compile(r"(?:電話|TEL|Tel|tel|内線|☎|連絡先|\d{2,5}-\d{2,4}-?\d{0,4}).*$")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from pipeline.item_kind import cover_heading
+from pipeline.item_kind import cover_heading, heading_piece, heading_pieces
 from pipeline.labels import match_label
 from pipeline.units import Unit
 
@@ -124,11 +124,16 @@ def _join_from(units: list[Unit], tags: list[Heading], i: int) -> tuple[int, Hea
     """(index of the continuation, the joined heading) when units[i] + a near line is a cover."""
     head = units[i]
     line_h = max(head.bbox.y1 - head.bbox.y0, 1.0)
+    piece = heading_piece(head.key)  # half a heading: its other half may be further down
     for k in range(i + 1, min(len(units), i + 2 + _JOIN_SKIP)):
         u = units[k]
         if u.kind != "line" or u.page != head.page:
             return None
         if u.bbox.y0 - head.bbox.y1 > 2.0 * line_h:
+            if piece and heading_pieces(head.key, u.key):
+                return k, classify_unit_text(head.key + u.key)
+            if piece and tags[k].kind == "none":
+                continue  # a mark or stamp between the two halves
             return None  # too far below: a different paragraph
         if tags[k].kind == "cover" and not _council_start(head.key):
             return None  # a complete heading below a line of its own (a meeting's name)

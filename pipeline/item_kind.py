@@ -23,6 +23,8 @@ _KIND = (
 _COUNCIL = r"(?P<council>[^【〔\[(<《「」》>)\]〕】]{2,40}?(?:会議|審議会|委員会|審査会))"
 _AFTER = re.compile(rf"^{_COUNCIL}{_OPEN}{_KIND}{_CLOSE}$")
 _BEFORE = re.compile(rf"^{_OPEN}{_KIND}{_CLOSE}{_COUNCIL}$")
+_KIND_ONLY = re.compile(rf"^{_OPEN}{_KIND}{_CLOSE}$")
+_COUNCIL_ONLY = re.compile(rf"^{_COUNCIL}$")
 
 
 def cover_heading(key: str) -> tuple[str, str] | None:
@@ -36,4 +38,25 @@ def cover_heading(key: str) -> tuple[str, str] | None:
     kind = m.group("kind")
     return m.group("council"), (
         "諮問・報告事項" if kind.endswith("報告事項") and kind.startswith("諮問") else kind
+    )
+
+
+def heading_piece(key: str) -> bool:
+    """Is ``key`` one half of a cover heading printed apart from the other: nothing but the
+    kind word (付議第2号 in a box at the top, 【諮問事項】) or nothing but a council's name?"""
+    key = key.replace("･", "・").replace("·", "・")
+    return _KIND_ONLY.match(key) is not None or (
+        _COUNCIL_ONLY.match(key) is not None and not re.search(r"\d", key)
+    )
+
+
+def heading_pieces(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` the two halves of a cover heading printed apart (the kind word on
+    one line, the council's name 浜風市個人情報保護管理委員会 on another)?"""
+    a, b = (k.replace("･", "・").replace("·", "・") for k in (a, b))
+    return any(
+        _KIND_ONLY.match(x) is not None
+        and _COUNCIL_ONLY.match(y) is not None
+        and not re.search(r"\d", y)
+        for x, y in ((a, b), (b, a))
     )

@@ -237,10 +237,21 @@ _SETTERS = {
 
 
 def _fill_prime_contractors(sections: list[Section]) -> None:
-    """A 再委託 sheet that names only the 再委託先 sub-contracts from the nearest 業務委託 sheet before it."""
+    """A 再委託 sheet that names only the 再委託先 sub-contracts from the nearest 業務委託 sheet
+    before it; one that names its prime contractor without certifications takes those the
+    業務委託 sheet gives the same contractor (tests/golden/NOTES.md)."""
     last: Party | None = None
     for sec in sections:
         if sec.kind == "業務委託" and sec.counterparty is not None:
             last = sec.counterparty
         elif sec.kind == "再委託" and sec.prime_contractor is None and last is not None:
             sec.prime_contractor = last.model_copy()
+    named = {
+        s.counterparty.name: s.counterparty.certifications
+        for s in sections
+        if s.kind == "業務委託" and s.counterparty is not None and s.counterparty.name
+    }
+    for sec in sections:
+        prime = sec.prime_contractor
+        if prime is not None and prime.name and not prime.certifications:
+            prime.certifications = list(named.get(prime.name, []))

@@ -102,3 +102,21 @@ def test_page_wide_separator_is_not_an_underline(tmp_path):
     text(page, 72, 100, "見出し")
     page.draw_line((40, 102.5), (555, 102.5), width=0.8)
     assert _spans(extract_layout(save(doc, tmp_path / "sep.pdf"))) == [("見出し", False, False)]
+
+
+def test_underline_starting_at_a_cell_edge(tmp_path):
+    """Excel/Calc print cell text a point from the cell's border: an underline under the whole
+    first line starts where the border is. A rule meeting a vertical at one end only can still
+    underline; one meeting verticals at both ends is the cell's edge."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    page.draw_rect((71.2, 80, 300, 130), width=0.5)  # the cell
+    page.draw_line((71.2, 110), (300, 110), width=0.5)  # a row border inside it
+    text(page, 72, 100, "令和８年１０月１日から")
+    page.draw_line((71.2, 101.5), (72 + 11 * 10.5, 101.5), width=0.3)  # from the cell edge
+    text(page, 72, 122, "行の下の罫線")
+    lay = extract_layout(save(doc, tmp_path / "cell.pdf"))
+    cells = [c for t in lay.pages[0].tables for c in t.cells]
+    spans = [(s.text, s.bold, s.underline) for c in cells for ln in c.lines for s in ln.spans]
+    assert ("令和８年１０月１日から", False, True) in spans
+    assert ("行の下の罫線", False, False) in spans
