@@ -46,7 +46,53 @@ def find_mark(cell_image: np.ndarray, dpi: float = 300.0) -> MarkHit | None:
         mark = _shape_mark(shape, area, dpi)
         if mark:
             return MarkHit(mark, (x, y0 + y, x + w, y0 + y + h))
-    return None
+    return _broken_ring(cell_image, dpi)
+
+
+def _broken_ring(cell_image: np.ndarray, dpi: float) -> MarkHit | None:
+    """A thin ring that thresholding broke into dashes (a 1-bit fax of a 9 pt 〇), which the
+    speck filter would otherwise paint out. The dashes are grouped by dilating them about a
+    point; a group is a ring when its ink lies on a circle (radii within 20 % of their mean)
+    all round (7 of 8 octants) with an empty centre. It must stand alone on its line, as a
+    mark does: no other shape half its height beside it."""
+    pt = dpi / 72.0
+    raw = cell_image < _ink_threshold(cell_image)
+    k = max(3, int(round(1.8 * pt)) | 1)
+    grouped = cv2.dilate(
+        cv2.copyMakeBorder(raw.astype(np.uint8) * 255, k, k, k, k, cv2.BORDER_CONSTANT, value=0),
+        cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (k, k)),
+    )[k:-k, k:-k]
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(grouped, connectivity=8)
+    boxes = [tuple(int(v) for v in stats[i][:4]) for i in range(1, n)]
+    rings = []
+    for i, (x, y, w, h) in enumerate(boxes, start=1):
+        if not (3 * pt <= max(w, h) <= 30 * pt) or not (0.75 <= w / h <= 1.33):
+            continue
+        ys, xs = np.nonzero(raw[y : y + h, x : x + w] & (labels[y : y + h, x : x + w] == i))
+        if not _on_a_circle(xs, ys, pt):
+            continue
+        beside = [
+            b
+            for j, b in enumerate(boxes, start=1)
+            if j != i and b[3] >= 0.5 * h and b[1] < y + h and b[1] + b[3] > y
+        ]
+        if not beside:
+            rings.append(MarkHit("○", (x, y, x + w, y + h)))
+    return rings[0] if len(rings) == 1 else None
+
+
+def _on_a_circle(xs: np.ndarray, ys: np.ndarray, pt: float) -> bool:
+    if len(xs) < 8:
+        return False
+    cx, cy = float(xs.mean()), float(ys.mean())
+    r = np.hypot(xs - cx, ys - cy)
+    mean = float(r.mean())
+    if not (1.2 * pt <= mean <= 15 * pt) or float(r.std()) > 0.2 * mean:
+        return False
+    if float(r.min()) < 0.5 * mean:
+        return False  # ink near the centre: a glyph, not a ring
+    octants = np.floor((np.arctan2(ys - cy, xs - cx) + np.pi) / (np.pi / 4)).astype(int) % 8
+    return len(set(octants.tolist())) >= 7
 
 
 def _ink_threshold(gray: np.ndarray) -> float:

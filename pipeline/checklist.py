@@ -127,7 +127,28 @@ def parse_party_cell(
         kind = "operational"
     elif re.search(r"システム上|システム面|技術的", text):
         kind = "technical"
+    else:
+        kind = _ocr_type_word(text)
     return party, kind
+
+
+_TYPE_WORDS: tuple[tuple[str, Literal["operational", "technical"]], ...] = (
+    ("運用上の対策", "operational"),
+    ("システム上の対策", "technical"),
+)
+_BRACKETED = re.compile(r"【([^【】]{2,12})】?")
+
+
+def _ocr_type_word(text: str) -> Literal["operational", "technical"] | None:
+    """A bracketed type word OCR misread (【システムの⏎の策】, 【束用上のの対策): the nearer of
+    the two wordings, when it is within a third of its length and clearly the nearer."""
+    for m in _BRACKETED.finditer(re.sub(r"\s+", "", text)):
+        word = m.group(1)
+        scored = sorted((Levenshtein.distance(word, w), k) for w, k in _TYPE_WORDS)
+        (best, kind), (second, _) = scored
+        if best <= len(word) // 3 + 1 and best < second:
+            return kind
+    return None
 
 
 # Who takes the measures: the party the administration imposes them on (…に行わせる / 受託者が

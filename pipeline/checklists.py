@@ -24,6 +24,8 @@ from pipeline.pairs import ValueLine
 from pipeline.text import join_lines, ocr_suspect, strip_ocr_edge_junk
 from pipeline.units import Unit, compact
 
+# A mark cell holding only a bracketed reason: (結合先が地方公共団体であるため), (…ないため).
+_REASON_ONLY = re.compile(r"^[(（][^()（）]{2,}(?:ため|から|不要|なし|無し)[)）]?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _HEADER_WORDS = ("対策が可能", "対策の必要がない", "必要がない場合", "対策の可否")
 _HEADER_CELLS = ("情報保護対策", "個人情報保護対策", "対策", "対策内容", "対策の内容")
@@ -298,7 +300,16 @@ def _emit(
     if d.mark_cell is None:
         ctx.warn("checklist_no_mark_cell", f"{path}: no mark cell; read as blank", d.page)
     mark, note = parse_mark(d.mark_text, d.drawn)
-    if mark == "blank" and compact(d.mark_text):
+    if mark == "blank" and note is not None and _REASON_ONLY.match(compact(d.mark_text)):
+        # Only a bracketed reason (（…ため）): the －（…） of "no need" whose short dash the
+        # scan lost. Kept as not_applicable, and said.
+        mark = "not_applicable"
+        ctx.warn(
+            "checklist_mark_inferred",
+            f"{path}: mark cell holds only a reason 「{compact(d.mark_text)}」: read as not_applicable",
+            d.page,
+        )
+    elif mark == "blank" and compact(d.mark_text):
         ctx.warn(
             "checklist_mark_unread",
             f"{path}: mark cell reads 「{compact(d.mark_text)}」, not a mark",
