@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import fixtures_documents as fx
 import pytest
-from fixtures_layout import Cursor, kv_table, line, page, text
+from fixtures_layout import Cursor, kv_table, page, text
 
 from models.record import Party, Section
 from pipeline.item_kind import heading_piece, heading_pieces
