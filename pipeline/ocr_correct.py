@@ -3,7 +3,8 @@
     fix_katakana("保存先フォルダヘアクセス権")      -> "保存先フォルダへアクセス権"
     fix_katakana("バスワードを付す")                 -> "パスワードを付す"
     correct_to_reference("管理壮に記載させる。", "管理簿に記載させる。") -> "管理簿に記載させる。"
-    correct_layout(layout)  # fix_katakana, fix_brackets, correct_label_cell on OCR pages
+    fix_era("合和3年度第5回")                         -> "令和3年度第5回"
+    correct_layout(layout)  # fix_katakana, fix_brackets, fix_era, correct_label_cell on OCR pages
 
 Only text read by OCR is touched (pages with source="ocr"); the text layer is printed
 text and is never rewritten. Both repairs change a character only when the result is
@@ -121,6 +122,22 @@ def fix_brackets(line: str, open_before: bool = False) -> str:
     return line
 
 
+# An era name with one character misread, right before a year (合和3年度, 令利8年, 乎成25年):
+# nothing else is printed there.
+_ERA_BEFORE_YEAR = r"(?=\s*(?:[0-9０-９]{1,2}|元)\s*年)"
+_ERA_MISREAD = (
+    (re.compile(r"(?:[合今会]和|令[利私])" + _ERA_BEFORE_YEAR), "令和"),
+    (re.compile(r"(?:[乎干]成|平[戊威])" + _ERA_BEFORE_YEAR), "平成"),
+)
+
+
+def fix_era(line: str) -> str:
+    """``"合和3年度第5回"`` -> ``"令和3年度第5回"``: an era OCR misread before a year."""
+    for pattern, era in _ERA_MISREAD:
+        line = pattern.sub(era, line)
+    return line
+
+
 # A provision line "◇業務委託（第10条第2項）" whose ◇ OCR read as a kana or a symbol.
 _BULLET_LINE = re.compile(
     r"^(?P<bullet>[\u3041-\u3096<>〈〉○〇◎◆◇・])\s*(?=[\u3400-\u9fff・、]{2,20}[(（]\s*第\s*[0-9０-９〇一二三四五六七八九十]+\s*条)"
@@ -146,7 +163,7 @@ def correct_page(page: Page) -> Page:
         open_before = False
         for ln in group:
             read = ln.text
-            fixed = fix_bullet(fix_brackets(read, open_before))
+            fixed = fix_era(fix_bullet(fix_brackets(read, open_before)))
             if fixed != read:
                 _rewrite_spans(ln.spans, read, fixed)
             open_before = fixed.count("【") > fixed.count("】") or (

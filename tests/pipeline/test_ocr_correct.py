@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from models.layout import BBox, Cell, DocumentLayout, Line, Page, Span, Table, TextBlock
 from pipeline.ocr_correct import (
     correct_layout,
     correct_to_reference,
+    fix_era,
     fix_katakana,
     fix_katakana_run,
 )
@@ -182,3 +185,18 @@ def test_lost_lenticular_opener_unless_the_heading_wraps():
     assert fix_brackets("督促対象の保護者に係る情報項目】") == "【督促対象の保護者に係る情報項目】"
     assert fix_brackets("係る情報項目】", open_before=True) == "係る情報項目】"
     assert fix_brackets("氏名、住所】") == "氏名、住所】"  # a list with a stray glyph, no heading
+
+
+@pytest.mark.parametrize(
+    "read, fixed",
+    [
+        ("(合和3年度第5回汐見市個人情報保護制度審議会承認済)", "(令和3年度第5回汐見市個人情報保護制度審議会承認済)"),
+        ("今和８年１０月１日から", "令和８年１０月１日から"),
+        ("令利元年5月", "令和元年5月"),
+        ("乎成25年度", "平成25年度"),
+        ("組合和解の件", "組合和解の件"),  # not before a year: left alone
+        ("会和の心", "会和の心"),
+    ],
+)
+def test_fix_era(read, fixed):
+    assert fix_era(read) == fixed
