@@ -239,6 +239,9 @@ def merge_line(
     fold_t = "".join(_fold(c) for c in t_text)
     fold_p = "".join(_fold(c) for c in p_text)
     ops = Levenshtein.opcodes(fold_t, fold_p)
+    # Where each of Tesseract's characters stands: its symbol box, else its share of its
+    # word's box (by width) — enough to tell half of a split glyph from a glyph of its own.
+    at = _char_x(words, glyph_x, word_x)
     taken: dict[int, int] = {}  # Tesseract's character i -> the recogniser's j that replaced it
     for op in ops:
         if op.tag == "replace":
@@ -247,13 +250,21 @@ def merge_line(
             ):
                 if sure[j] and not variant(t_text[i], p_text[j]):
                     taken[i] = j
+    same = {  # Tesseract's character i -> the recogniser's j that read it alike
+        i: j
+        for op in ops
+        if op.tag == "equal"
+        for i, j in zip(
+            range(op.src_start, op.src_end), range(op.dest_start, op.dest_end), strict=True
+        )
+    }
     for op in ops:
         if op.tag == "equal":
             for i in range(op.src_start, op.src_end):
                 out[owner[i]].append(t_text[i])
         elif op.tag == "delete":  # only Tesseract read these
             for i in range(op.src_start, op.src_end):
-                if not _split_glyph(i, taken, keep, glyph_x, em):
+                if not _split_glyph(i, taken, keep, at, em, same, glyph_x):
                     out[owner[i]].append(t_text[i])
         elif op.tag == "replace":
             for i, j in zip(
@@ -268,12 +279,41 @@ def merge_line(
     return ["".join(chars) for chars in out]
 
 
+def _char_x(
+    words: list[str],
+    glyph_x: list[tuple[float, float] | None] | None,
+    word_x: list[tuple[float, float]] | None,
+) -> list[tuple[float, float] | None]:
+    """Each character's x-range: Tesseract's symbol box, else (no box matched the word's
+    text) the word's box shared out by character width; None when neither is known."""
+    out: list[tuple[float, float] | None] = []
+    for k, w in enumerate(words):
+        start = len(out)
+        known = glyph_x[start : start + len(w)] if glyph_x else []
+        if len(known) == len(w) and all(b is not None for b in known):
+            out.extend(known)
+            continue
+        if not word_x or k >= len(word_x) or not w:
+            out.extend([None] * len(w))
+            continue
+        x0, x1 = word_x[k]
+        widths = [_width(c) for c in w]
+        unit = (x1 - x0) / sum(widths)
+        pos = x0
+        for wd in widths:
+            out.append((pos, pos + wd * unit))
+            pos += wd * unit
+    return out
+
+
 def _split_glyph(
     i: int,
     taken: dict[int, int],
     keep: list[tuple[str, float, float]],
     glyph_x: list[tuple[float, float] | None] | None,
     em: float | None,
+    same: dict[int, int] | None = None,
+    own_x: list[tuple[float, float] | None] | None = None,
 ) -> bool:
     """Tesseract's character i, which the recogniser did not read, is half of one glyph
     Tesseract read as two (遵 as 人 + 短): its neighbour was replaced by the recogniser's
@@ -282,7 +322,18 @@ def _split_glyph(
     if em is None or box is None:
         return False
     middle = (box[0] + box[1]) / 2
-    return any(n in taken and abs(middle - keep[taken[n]][2]) < 0.5 * em for n in (i - 1, i + 1))
+    if any(n in taken and abs(middle - keep[taken[n]][2]) < 0.5 * em for n in (i - 1, i + 1)):
+        return True
+    # A sliver of a glyph Tesseract read as a character of its own beside the glyph it
+    # belongs to (bold ト read ト + 上): its own box is under half an em wide (a real
+    # box from Tesseract, not an estimate) and it stands within a quarter em of where
+    # the recogniser read that neighbour, which both readers agree on.
+    real = own_x[i] if own_x and i < len(own_x) else None
+    return (
+        real is not None
+        and real[1] - real[0] < 0.5 * em
+        and any(n in same and abs(middle - keep[same[n]][2]) < 0.25 * em for n in (i - 1, i + 1))
+    )
 
 
 def _read_twice(
@@ -386,8 +437,26 @@ def reread(
         )
         for i, text in zip(ids, texts, strict=True):
             if text != words[i].text:
-                out[i] = replace(words[i], text=text, chars=())
+                out[i] = replace(words[i], text=text, chars=_chars_for(words[i], text))
     return out
+
+
+def _chars_for(w: Word, text: str) -> tuple[tuple[int, int], ...]:
+    """Character x-ranges (pixels left of the box's right edge) for the merged text of a
+    word: Tesseract's where each character replaced one of its own, else the word's box
+    shared out by character width (what splits the word at an underline or a bold run)."""
+    if len(w.chars) == len(w.text) == len(text):
+        return w.chars
+    if not text:
+        return ()
+    widths = [_width(c) for c in text]
+    span = w.box[2] - w.box[0]
+    unit = span / sum(widths)
+    out, pos = [], 0.0
+    for wd in widths:
+        out.append((int(round(span - pos)), int(round(span - pos - wd * unit))))
+        pos += wd * unit
+    return tuple(out)
 
 
 def _glyph_x(w: Word, shift: float) -> list[tuple[float, float] | None]:

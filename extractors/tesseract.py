@@ -123,6 +123,11 @@ class Word:
     ink_rise: tuple[int, int] | None = None
     # Each character's x-range as pixels left of the box's right edge (empty: unknown).
     chars: tuple[tuple[int, int], ...] = ()
+    # Tesseract's glyphs as (x-range like chars, stroke width, ink pixels), measured before
+    # the text is read again: where in the word bold type starts and ends.
+    glyph_strokes: tuple[tuple[int, int, float, int], ...] = ()
+    # Set on the pieces of a word split where bold type starts or ends (split_bold).
+    bold_hint: bool | None = None
 
 
 def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> list[Word]:
@@ -161,9 +166,65 @@ def recognise(api: PyTessBaseAPI, image: np.ndarray, dpi: float, psm: int) -> li
     _set_strokes(words, image)
     words = [w for w in words if not phantom_word(w)]
     words = _drop_phantom_commas(words)
+    words = join_side_by_side(words)
     words = add_missed_dashes(words, image)
     _set_spaces(words, image)
     return words
+
+
+def join_side_by_side(words: list[Word]) -> list[Word]:
+    """Pieces of one printed line that Tesseract put in blocks of their own (a large heading
+    split at a glyph it could not segment: 高森市…運営審 | k当 | 会　付議事項) become one line:
+    lines of different blocks on the same band (overlapping by 60 % of the lower one, heights
+    within 1.5x) with at most an em between them. The line is then read, and re-read, whole."""
+    groups: dict[int, list[Word]] = {}
+    for w in words:
+        groups.setdefault(w.line, []).append(w)
+    box = {
+        k: (
+            min(w.box[0] for w in g),
+            min(w.box[1] for w in g),
+            max(w.box[2] for w in g),
+            max(w.box[3] for w in g),
+        )
+        for k, g in groups.items()
+    }
+    into: dict[int, int] = {}
+    for b in sorted(groups, key=lambda k: box[k][0]):
+        bx0, by0, _, by1 = box[b]
+        best: tuple[float, int] | None = None
+        for a in groups:
+            root = _root(into, a)
+            if a == b or root == b or groups[a][0].block == groups[b][0].block:
+                continue
+            ax0, ay0, ax1, ay1 = box[a]
+            ha, hb = ay1 - ay0, by1 - by0
+            h = max(ha, hb)
+            if h <= 0 or max(ha, hb) > 1.5 * max(1, min(ha, hb)):
+                continue
+            overlap = min(ay1, by1) - max(ay0, by0)
+            gap = bx0 - ax1
+            if overlap >= 0.6 * min(ha, hb) and ax0 < bx0 and -0.3 * h <= gap <= h:
+                if best is None or gap < best[0]:
+                    best = (gap, root)
+        if best is not None:
+            into[b] = best[1]
+    if not into:
+        return words
+    out = []
+    for w in words:
+        root = _root(into, w.line)
+        if root != w.line:
+            head = groups[root][0]
+            w = replace(w, block=head.block, line=head.line)
+        out.append(w)
+    return out
+
+
+def _root(into: dict[int, int], k: int) -> int:
+    while k in into:
+        k = into[k]
+    return k
 
 
 def _set_chars(words: list[Word], api: PyTessBaseAPI, pad: int) -> None:
@@ -317,6 +378,16 @@ def _set_strokes(words: list[Word], image: np.ndarray) -> None:
         x0, y0, x1, y1 = (max(0, v) for v in w.box)
         w.stroke = gi.mean_stroke(ink[y0:y1, x0:x1], dist[y0:y1, x0:x1])
         w.ink = int(np.count_nonzero(ink[y0:y1, x0:x1]))
+        if len(w.chars) == len(w.text) > 1:
+            right = w.box[2]
+            strokes = []
+            for a, b in w.chars:
+                gx0, gx1 = max(0, right - a), max(0, right - b)
+                g_ink = ink[y0:y1, gx0:gx1]
+                strokes.append(
+                    (a, b, gi.mean_stroke(g_ink, dist[y0:y1, gx0:gx1]), int(g_ink.sum()))
+                )
+            w.glyph_strokes = tuple(strokes)
         rows = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=1))
         bottom = w.box[3]
         w.ink_rise = (
@@ -363,16 +434,28 @@ def words_to_lines(
         group = [_shifted(w, offset) for w in group]
         line_ul = line_underlines(group, underlines)
         runs: list[tuple[bool, list[Word]]] = []
-        for w in [p for word in group for p in split_underlined(word, line_ul)]:
+        bold_of: dict[int, bool | None] = {}
+        pieces = [
+            q
+            for word in group
+            for p in split_underlined(word, line_ul)
+            for q in split_bold(p, bold_stroke, dpi)
+        ]
+        bold = piece_bold(pieces, bold_stroke, dpi)
+        for w, b in zip(pieces, bold, strict=True):
             flag = is_underlined(ink_box(w), line_ul)
-            if runs and runs[-1][0] == flag:
+            if runs and runs[-1][0] == flag and bold_of[id(runs[-1][1][-1])] == b:
                 runs[-1][1].append(w)
             else:
                 runs.append((flag, [w]))
-        runs = _bridge_runs(runs)
-        # Bold is judged per run: one word ("の", ")") has too little ink to tell.
+            bold_of[id(w)] = b
+        runs = _bridge_runs(runs, bold_of)
+        # Bold is judged per run: one word ("の", ")") has too little ink to tell; in a line
+        # bold only in part, piece_bold has judged each piece.
         em = _em(group)
-        spans = [_span(ws, flag, _bold(ws, bold_stroke, dpi), dpi, em) for flag, ws in runs]
+        spans = [
+            _span(ws, flag, _run_bold(ws, bold_of, bold_stroke, dpi), dpi, em) for flag, ws in runs
+        ]
         right_first = {id(sp): ws[0].space_before for sp, (_, ws) in zip(spans, runs, strict=True)}
         for left, right in zip(spans, spans[1:], strict=False):
             if not (left.text and right.text):
@@ -390,9 +473,12 @@ def words_to_lines(
     return out
 
 
-def _bridge_runs(runs: list[tuple[bool, list[Word]]]) -> list[tuple[bool, list[Word]]]:
+def _bridge_runs(
+    runs: list[tuple[bool, list[Word]]], bold_of: dict[int, bool | None] | None = None
+) -> list[tuple[bool, list[Word]]]:
     """A character or two between two underlined runs is underlined too (a glyph that
-    dips below the rule, a 、 between marked items)."""
+    dips below the rule, a 、 between marked items). Runs piece_bold told apart stay apart."""
+    bold_of = bold_of or {}
     flags = [f for f, _ in runs]
     for i in range(1, len(runs) - 1):
         short = sum(len(w.text) for w in runs[i][1]) <= 2
@@ -400,7 +486,8 @@ def _bridge_runs(runs: list[tuple[bool, list[Word]]]) -> list[tuple[bool, list[W
             flags[i] = True
     out: list[tuple[bool, list[Word]]] = []
     for flag, (_, ws) in zip(flags, runs, strict=True):
-        if out and out[-1][0] == flag:
+        same_bold = out and bold_of.get(id(out[-1][1][-1])) == bold_of.get(id(ws[0]))
+        if out and out[-1][0] == flag and same_bold:
             out[-1][1].extend(ws)
         else:
             out.append((flag, list(ws)))
@@ -440,6 +527,150 @@ def _span(words: list[Word], underline: bool, bold: bool, dpi: float, em: float 
 def _gaps(words: list[Word]) -> list[float]:
     """Pixels of blank between each word and the next."""
     return [w.space_before for w in words[1:]]
+
+
+def _run_bold(
+    words: list[Word], bold_of: dict[int, bool | None], bold_stroke: float, dpi: float
+) -> bool:
+    """A run's boldness: as piece_bold judged its pieces, else judged on its ink."""
+    flags = {bold_of.get(id(w)) for w in words}
+    if len(flags) == 1 and None not in flags:
+        return bool(flags.pop())
+    return _bold(words, bold_stroke, dpi)
+
+
+# Characters too light to tell bold by: they take the side of the text around them.
+_LIGHT_CHARS = set("、。，．,.・:：;；()（）「」『』[]［］【】-－ー〜～")
+_OPENING = set("(（「『[［【")
+_CLOSING = set(")）」』]］】")
+
+
+def piece_bold(pieces: list[Word], bold_stroke: float, dpi: float) -> list[bool | None]:
+    """Each piece's boldness when the line is bold only in part (a change mark in bold
+    Gothic inside a sentence), else None for all (the run is judged as a whole).
+
+    Every character is judged by its piece's stroke width; punctuation and pieces with
+    little ink are undecided and take the side of the text around them (regular where the
+    two sides differ); stretches shorter than BOLD_RUN_MIN characters take the other side."""
+    none: list[bool | None] = [None] * len(pieces)
+    if bold_stroke <= 0 or len(pieces) < 2:
+        return none
+    if float(np.median([w.box[3] - w.box[1] for w in pieces])) > dpi * BOLD_MAX_PT / 72:
+        return none
+    per_char = sorted(w.ink / max(1, len(w.text)) for w in pieces if w.text)
+    light = 0.35 * per_char[len(per_char) // 2] if per_char else 0.0
+    chars: list[bool | None] = []
+    owner: list[int] = []
+    for k, w in enumerate(pieces):
+        for ch in w.text:
+            if w.bold_hint is not None:
+                chars.append(w.bold_hint)
+            elif ch in _LIGHT_CHARS or w.ink / max(1, len(w.text)) < light:
+                chars.append(None)
+            else:
+                chars.append(w.stroke >= bold_stroke)
+            owner.append(k)
+    filled = _fill_runs(chars)
+    if all(filled) or not any(filled):
+        return none
+    # A bracket belongs with what it encloses: a closing one after bold text, an opening one
+    # before it (体温）, （傷病者…).
+    text = "".join(w.text for w in pieces)
+    for k, ch in enumerate(text):
+        if ch in _CLOSING and k and filled[k - 1] and chars[k] is None:
+            filled[k] = True
+        if ch in _OPENING and k + 1 < len(text) and filled[k + 1] and chars[k] is None:
+            filled[k] = True
+    out: list[bool | None] = []
+    for k in range(len(pieces)):
+        mine = [f for f, o in zip(filled, owner, strict=True) if o == k]
+        out.append(sum(mine) * 2 > len(mine) if mine else False)
+    return out
+
+
+# A bold stretch inside a word needs this many glyphs (one thick kanji is not a mark).
+BOLD_RUN_MIN = 3
+
+
+def split_bold(w: Word, bold_stroke: float, dpi: float) -> list[Word]:
+    """A word whose glyphs are bold only in part (Tesseract reads a Japanese line as few
+    words: 傷病名、観察結果（意識… with the change mark starting mid-word), cut where bold
+    type starts and ends. Each glyph is judged by its stroke width; a glyph with little ink
+    (、（）) or a lone glyph takes its neighbours' side; a bold or regular stretch shorter
+    than BOLD_RUN_MIN glyphs does not cut. Large type (titles) is not judged."""
+    gs = w.glyph_strokes
+    if bold_stroke <= 0 or len(gs) < 2 * BOLD_RUN_MIN or len(w.chars) != len(w.text):
+        return [w]
+    if w.box[3] - w.box[1] > dpi * BOLD_MAX_PT / 72:
+        return [w]
+    inks = sorted(g[3] for g in gs)
+    light = 0.35 * inks[len(inks) // 2]  # less ink than a third of a median glyph
+    flags: list[bool | None] = [None if g[3] < light else g[2] >= bold_stroke for g in gs]
+    glyph = _fill_runs(flags)
+    if all(glyph) or not any(glyph):
+        return [w]
+    right = w.box[2]
+    centres = [right - (a + b) / 2 for a, b, _, _ in gs]
+    chars = [
+        glyph[min(range(len(centres)), key=lambda k: abs(centres[k] - (right - (a + b) / 2)))]
+        for a, b in w.chars
+    ]
+    chars = _fill_runs(list(chars))
+    if all(chars) or not any(chars):
+        return [w]
+    out: list[Word] = []
+    start = 0
+    for i in range(1, len(chars) + 1):
+        if i == len(chars) or chars[i] != chars[start]:
+            left, end = right - w.chars[start][0], right - w.chars[i - 1][1]
+            box = (
+                w.box[0] if start == 0 else left,
+                w.box[1],
+                w.box[2] if i == len(chars) else end,
+                w.box[3],
+            )
+            out.append(
+                replace(
+                    w,
+                    text=w.text[start:i],
+                    box=box,
+                    chars=tuple(
+                        (a - (right - box[2]), b - (right - box[2])) for a, b in w.chars[start:i]
+                    ),
+                    glyph_strokes=(),
+                    ink=max(1, w.ink * (i - start) // len(chars)),
+                    space_before=w.space_before if start == 0 else 0.0,
+                    bold_hint=chars[start],
+                )
+            )
+            start = i
+    return out
+
+
+def _fill_runs(flags: list[bool | None]) -> list[bool]:
+    """Undecided entries take the side of their neighbours (regular where the two differ,
+    the one neighbour at an end); then stretches shorter than BOLD_RUN_MIN take the other
+    side, until none is left."""
+    filled: list[bool] = []
+    for k, f in enumerate(flags):
+        if f is None:
+            before = next((g for g in reversed(flags[:k]) if g is not None), None)
+            after = next((g for g in flags[k + 1 :] if g is not None), None)
+            sides = {g for g in (before, after) if g is not None}
+            f = sides.pop() if len(sides) == 1 else False
+        filled.append(f)
+    while True:
+        runs: list[list[int]] = []
+        for k, f in enumerate(filled):
+            if runs and filled[runs[-1][0]] == f:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        short = [r for r in runs if len(r) < BOLD_RUN_MIN]
+        if len(runs) < 2 or not short:
+            return filled
+        for k in min(short, key=len):
+            filled[k] = not filled[k]
 
 
 def _bold(words: list[Word], bold_stroke: float, dpi: float) -> bool:

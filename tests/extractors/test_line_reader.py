@@ -12,6 +12,7 @@ from extractors.cell_lines import read_cell_words
 from extractors.line_reader import (
     MIN_CONF,
     Reading,
+    _chars_for,
     japanese_char,
     line_reader,
     merge_line,
@@ -19,7 +20,7 @@ from extractors.line_reader import (
     reread,
     variant,
 )
-from extractors.tesseract import DEFAULT_TESSDATA, engine
+from extractors.tesseract import DEFAULT_TESSDATA, Word, engine
 
 
 def _reading(text: str, conf: float | list[float] = 0.95) -> Reading:
@@ -111,6 +112,38 @@ def test_a_glyph_tesseract_split_in_two_is_one_character():
     reading = Reading("を施る", (0.9,) * 3, (5.0, 25.0, 45.0))
     glyphs = [(i * 10.0, i * 10.0 + 10.0) for i in range(6)]
     assert merge_line(["を実施する。"], reading, glyph_x=glyphs, em=10.0) == ["を実施する。"]
+
+
+def test_a_split_glyph_in_a_word_without_symbol_boxes_is_placed_by_its_share_of_the_word():
+    # A heading's 議 read by Tesseract as a word "k当" of its own whose symbol boxes did not
+    # match its text: its characters are placed by width share of the word (x 20..32, em 12);
+    # the recogniser read 議 at x 24, so 当 (x ~28) is the other half of it.
+    reading = Reading("審議会", (0.9,) * 3, (12.0, 24.0, 38.0))
+    word_x = [(6.0, 18.0), (20.0, 32.0), (32.0, 44.0)]
+    assert merge_line(["審", "k当", "会"], reading, word_x=word_x, em=12.0) == ["審", "議", "会"]
+    # A character the recogniser lost a whole glyph away from its neighbour is kept.
+    reading = Reading("審会", (0.9,) * 2, (12.0, 38.0))
+    word_x = [(6.0, 18.0), (18.0, 30.0), (32.0, 44.0)]
+    assert merge_line(["審", "議", "会"], reading, word_x=word_x, em=12.0) == ["審", "議", "会"]
+
+
+def test_a_sliver_tesseract_read_beside_a_glyph_both_read_alike_is_dropped():
+    # Bold ト read by Tesseract as ト + 上 (上's box 14 px wide, em 37, just right of ト);
+    # the recogniser read ト at 182 and no 上: 上 (middle 191) is a sliver of ト.
+    reading = Reading("ット端", (0.9,) * 3, (152.0, 182.0, 231.0))
+    glyphs = [(133.0, 157.0), (149.0, 185.0), (184.0, 198.0), (205.0, 240.0)]
+    assert merge_line(["ット上端"], reading, glyph_x=glyphs, em=37.0) == ["ット端"]
+    # A full-width glyph the recogniser lost is no sliver: kept.
+    glyphs = [(133.0, 157.0), (149.0, 185.0), (186.0, 222.0), (225.0, 260.0)]
+    reading = Reading("ット端", (0.9,) * 3, (152.0, 182.0, 243.0))
+    assert merge_line(["ット上端"], reading, glyph_x=glyphs, em=37.0) == ["ット上端"]
+
+
+def test_merged_words_keep_character_boxes_for_underline_and_bold_cuts():
+    w = Word("k当会", 50.0, (100, 0, 160, 30), 0, 0, chars=((60, 40), (40, 20), (20, 0)))
+    assert _chars_for(w, "議当会") == w.chars  # one for one: Tesseract's boxes
+    got = _chars_for(w, "議会")  # shared out by width: 30 px each
+    assert got == ((60, 30), (30, 0))
 
 
 def test_half_width_letters_stand_closer_and_are_not_read_twice():
