@@ -61,6 +61,9 @@ class SubmissionSegments(BaseModel):
     fragment: bool = False  # no cover: a checklist or sheet alone
     regions: list[Region] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list)
+    # A packet's own pages before its first submission (次第, 議題一覧): no submission's
+    # pages, read only for the meeting every submission of the packet went to.
+    packet_refs: list[BlockRef] = Field(default_factory=list)
 
     def regions_of(self, kind: RegionKind) -> list[Region]:
         return [r for r in self.regions if r.kind == kind]

@@ -182,6 +182,7 @@ _ITEM_SUBFIELDS = (
     ("記録項目", "data_items"),
     ("情報の項目", "data_items"),
     ("情報項目", "data_items"),
+    ("項目", "data_items"),  # 2 結合する項目 / 提供する項目: any 〜項目 sub-label
     ("記録するコンピュータ", "system"),
     ("記録するシステム", "system"),
     ("記録媒体", "system"),

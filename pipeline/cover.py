@@ -16,7 +16,7 @@ from pipeline.pairs import region_pairs
 from pipeline.provisions import find_references, parse_provisions
 from pipeline.text import fix_ocr_numbers, normalize_text, strip_label, strip_ocr_edge_junk
 from pipeline.tokenize import split_department
-from pipeline.units import Unit, compact
+from pipeline.units import Unit, compact, refs_to_units
 from pipeline.wareki import parse_date, parse_prior_approvals
 
 # The cover's 資料 number alone on its line (compact key): 資料23, (資料1), 【資料２】, 資料No.3,
@@ -59,7 +59,7 @@ def map_cover(ctx: MapContext) -> CoverFacts:
     if not units:
         return facts
     facts.material_no = _material_no(ctx, units)
-    facts.meeting = _meeting(ctx, units)
+    facts.meeting = _meeting(ctx, units) or _packet_meeting(ctx)
     facts.title = _title(ctx, units)
     text = "\n".join(u.text for u in units)
     key = compact(text)
@@ -156,6 +156,33 @@ def _meeting(ctx: MapContext, units: list[Unit]) -> Meeting | None:
         date = parse_date(rest) if rest else None
         if rest and not date:
             continue  # a sentence mentioning a meeting, not the meeting's own line
+        ctx.prov("meeting", u.page, u.bbox)
+        a = found[0]
+        return Meeting(council=a.council, fiscal_year=a.fiscal_year, session=a.session, date=date)
+    return None
+
+
+# The packet's heading: 令和8年度第2回北浦市個人情報保護審査会 次第 (or 議題 / 会議次第 / 会議資料).
+_PACKET_WORD = re.compile(r"(?:会議)?(?:次第|議題|議事日程|資料)$")
+# Its date line: 日時 令和8年7月16日(木)午後2時から / 開催日：…
+_DATE_LABEL = re.compile(r"^(?:日時|開催日時?|日程|期日)[:：]?")
+
+
+def _packet_meeting(ctx: MapContext) -> Meeting | None:
+    """The meeting a packet's own first pages name (its 次第: the meeting's name with 次第,
+    then 日時 …): every submission of the packet went to it."""
+    units = refs_to_units(ctx.layout, ctx.seg.packet_refs)
+    for i, u in enumerate(units):
+        if "回" not in u.key or not _PACKET_WORD.search(u.key):
+            continue
+        found = parse_prior_approvals(_PACKET_WORD.sub("", u.key))
+        if len(found) != 1:
+            continue
+        date = None
+        for v in units[i + 1 : i + 4]:
+            if _DATE_LABEL.match(v.key):
+                date = parse_date(_DATE_LABEL.sub("", v.key))
+                break
         ctx.prov("meeting", u.page, u.bbox)
         a = found[0]
         return Meeting(council=a.council, fiscal_year=a.fiscal_year, session=a.session, date=date)

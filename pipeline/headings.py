@@ -184,7 +184,8 @@ def _ocr_cover(key: str) -> Heading:
 
 
 def _classify_line(key: str) -> Heading:
-    if (key.startswith("事業の概要") or key.startswith("事業概要")) and len(key) <= 12:
+    bare = key.strip("【】〔〕[]()<>《》■□●◆◇")  # 【事業の概要】, ■事業概要
+    if (bare.startswith("事業の概要") or bare.startswith("事業概要")) and len(bare) <= 12:
         return Heading("overview", key)
     cm = _CHECKLIST.search(key) or _CHECKLIST.search(_OCR_NOISE.sub("", key))
     if cm and len(key) <= 60:

@@ -5,7 +5,7 @@
 
 The key is compact (NFKC, no whitespace: 「付 議 事 項」 is 付議事項). The kind word may be
 bracketed (【付議事項】, 〔諮問事項〕, (報告事項)), numbered (諮問第3号 is a 諮問 → 諮問事項,
-報告第2号 → 報告事項, 付議第1号 → 付議事項), print 諮問・報告事項 with another joiner
+報告第2号 → 報告事項, 付議第1号 → 付議事項; 付議事項１, a packet's first item → 付議事項), print 諮問・報告事項 with another joiner
 (諮問･報告事項, 諮問/報告事項, 諮問及び報告事項), and stand before the council's name. The council
 must end in 会議 / 審議会 / 委員会 / 審査会 and the key be nothing but the two.
 """
@@ -16,9 +16,12 @@ import re
 
 _OPEN = r"[【〔\[(<《「]?"
 _CLOSE = r"[】〕\])>》」]?"
+_NUMBER = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _KIND = (
-    r"(?P<kind>諮問[・/、]?(?:及び|および|並びに)?報告事項|付議事項|諮問事項|報告事項"
-    r"|(?P<numbered>付議|諮問|報告)第?(?:\d{1,3}|[一二三四五六七八九十]{1,3})号)"
+    # 付議事項１ / 報告事項第2号: a packet numbers its items after the kind word
+    rf"(?:(?P<kind>諮問[・/、]?(?:及び|および|並びに)?報告事項|付議事項|諮問事項|報告事項)"
+    rf"(?:第?{_NUMBER}号?)?"
+    rf"|(?P<numbered>付議|諮問|報告)第?{_NUMBER}号)"
 )
 _COUNCIL = r"(?P<council>[^【〔\[(<《「」》>)\]〕】]{2,40}?(?:会議|審議会|委員会|審査会))"
 _AFTER = re.compile(rf"^{_COUNCIL}{_OPEN}{_KIND}{_CLOSE}$")

@@ -20,8 +20,10 @@ from pipeline.units import Unit, compact
 _TITLE_NOISE = re.compile(r"^[、。.,・'\"“”`]{1,2}\s*(?=件\s*名)")
 # match_label score from which a label-left text line counts as a pair.
 LABEL_SCORE = 0.8
-# A gap (in multiples of the font size) that separates a label from its value on one line.
-_GAP_EM = 1.2
+# A gap (in multiples of the font size) that separates a label from its value on one line:
+# an em, less a little (a label column filled to its edge, 記録される情報項目（だ｜１　個人の範囲,
+# leaves one full-width space).
+_GAP_EM = 0.95
 # A label printed alone above its value: the score it needs (its typography is the other
 # evidence) and its longest length.
 _STACKED_SCORE = 0.75
@@ -86,6 +88,10 @@ class Pair:
 
 def region_pairs(units: list[Unit], scope: Scope = "section") -> list[Pair]:
     """Every label/value pair in the units, in order."""
+    return _region_pairs(units, scope)
+
+
+def _region_pairs(units: list[Unit], scope: Scope) -> list[Pair]:
     pairs: list[Pair] = []
     prev: Unit | None = None
     mirrored = _label_right_tables(units, scope)
@@ -142,6 +148,8 @@ def is_stacked_label(units: list[Unit], i: int, scope: Scope) -> bool:
     u = units[i]
     if u.line is None or i + 1 >= len(units) or _gap_cut(u.line) is not None:
         return False
+    if _space_cut(u.line, scope) is not None:
+        return False  # 事業内容　　１　概要: a label and its value's first line
     key = u.key
     if not 2 <= len(key) <= _STACKED_MAX or key[-1] in "。、" or split_label_line(u.line.text):
         return False
@@ -159,8 +167,19 @@ def is_stacked_label(units: list[Unit], i: int, scope: Scope) -> bool:
     size = u.line.spans[0].size or max(u.bbox.height, 1.0)
     if nxt.bbox.x0 >= u.bbox.x0 + 0.8 * size:
         return True  # indented under it (even a value line that reads like a label)
-    # a label of its own below (a heading above the first label) is no value
+    # a label of its own below (a heading above the first label) is no value, nor a label
+    # with its value beside it (事業の概要 over 事業名　期日前投票所の増設)
+    if _opens_with_label(nxt.line, scope):
+        return False
     return not _known(nxt.key, scope) and not (_styles(u.line) & _styles(nxt.line))
+
+
+def _opens_with_label(line: Line, scope: Scope) -> bool:
+    """A line that is a known label and its value, apart by a gap or by spaces."""
+    cut = _gap_cut(line)
+    if cut is not None:
+        return _known("".join(s.text for s in line.spans[:cut]), scope)
+    return _space_cut(line, scope) is not None
 
 
 def _is_footer(units: list[Unit], i: int) -> bool:
@@ -283,8 +302,11 @@ def _continues_line_value(
     it hangs under the value, or the line before ran to the right edge (the text wrapped).
     A line under a short one starts a line of its own (内容は別紙のとおり under a 件名)."""
     last = _below_tail(prev, u, pairs)
-    if last is None or prev is None or u.line is None or _gap_cut(u.line) is not None:
+    if last is None or prev is None or u.line is None:
         return False
+    in_value_column = last.value_x is not None and u.bbox.x0 >= last.value_x - 2.0
+    if _gap_cut(u.line) is not None and not in_value_column:
+        return False  # a label and its value (a line wholly in the value column goes on it)
     if last.value_x is not None and u.bbox.x1 <= last.value_x:
         last.label = f"{last.label}\n{u.line.text}"  # only the label column wrapped
         last.tail = u.line
@@ -416,7 +438,11 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
         return
     cut = _gap_cut(line)
     if cut is None:
-        return
+        spaced = _space_cut(line, scope)
+        if spaced is None:
+            return
+        line = spaced
+        cut = 1
     left = "".join(s.text for s in line.spans[:cut])
     right = Line(spans=line.spans[cut:], bbox=_spans_bbox(line, cut))
     p = Pair(label=left, label_bbox=line.spans[0].bbox, page=u.page)
@@ -424,7 +450,7 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
     p.texts.append(right.text)
     p.lines.append(ValueLine(u.page, right))
     p.bboxes.append((u.page, right.bbox))
-    p.tail = line
+    p.tail = u.line  # the unit's own line: what the lines below are compared with
     p.value_x = right.bbox.x0
     pairs.append(p)
 
@@ -437,6 +463,39 @@ def _gap_cut(line: Line) -> int | None:
         if b.bbox.x0 - a.bbox.x1 >= _GAP_EM * size:
             return i
     return None
+
+
+# Spaces that stand between a label and its value typed on one line (a word processor's
+# form: 保有課（担当課）　　　防災課): two full-width spaces or more, a tab, three spaces.
+_WIDE_SPACE = re.compile(r"[\u3000\t]{2,}|\t| {3,}")
+_ONE_SPACE = re.compile(r"[\u3000 ]+")
+
+
+def _space_cut(line: Line, scope: Scope) -> Line | None:
+    """The line as [label span, value span] when its first span holds a known label and its
+    value typed apart by spaces (no gap in the geometry: one run of text). A spaced-out label
+    (事　業　名　避難…) is cut after the longest prefix that is a known label."""
+    first = line.spans[0]
+    text = first.text
+    cut: tuple[int, int] | None = None
+    m = _WIDE_SPACE.search(text)
+    if m and _known(text[: m.start()], scope):
+        cut = (m.start(), m.end())
+    else:
+        for m in _ONE_SPACE.finditer(text):
+            if 2 <= len(compact(text[: m.start()])) <= 20 and _known(text[: m.start()], scope):
+                cut = (m.start(), m.end())
+    if cut is None or not text[cut[1] :].strip():
+        return None
+    box = first.bbox
+    x = box.x0 + box.width * cut[1] / max(1, len(text))
+    label = first.model_copy(
+        update={"text": text[: cut[0]], "bbox": BBox(x0=box.x0, y0=box.y0, x1=x, y1=box.y1)}
+    )
+    value = first.model_copy(
+        update={"text": text[cut[1] :], "bbox": BBox(x0=x, y0=box.y0, x1=box.x1, y1=box.y1)}
+    )
+    return Line(spans=[label, value, *line.spans[1:]], bbox=line.bbox)
 
 
 def _spans_bbox(line: Line, start: int) -> BBox:

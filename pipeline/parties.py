@@ -100,8 +100,9 @@ def parse_party(s: str) -> Party:
     return Party(name=name, undecided=False, certifications=certs)
 
 
-_PRIME = re.compile(r"【\s*委託先\s*】|(?:^|(?<=\n))\s*(?:委託先|元請)\s*[:：]")
-_SUB = re.compile(r"【\s*再委託先\s*】|(?:^|(?<=\n))\s*再委託先\s*[:：]")
+# 【委託先】 / 委託先： / 委託先　(a line opening with the word, then a colon or spaces)
+_PRIME = re.compile(r"【\s*委託先\s*】|(?:^|(?<=\n))[ \t]*(?:委託先|元請)(?:[ \t]*[:：]|[ \t]+)")
+_SUB = re.compile(r"【\s*再委託先\s*】|(?:^|(?<=\n))[ \t]*再委託先(?:[ \t]*[:：]|[ \t]+)")
 
 
 def parse_contractors(s: str) -> tuple[Party | None, Party | None]:

@@ -81,9 +81,10 @@ _W = r"[ \t\u3000\n]"  # layout whitespace, line breaks included
 # ``資料12一1`` -> ``資料12-1``; 一 elsewhere in text is left alone.
 _REF_DASHES = "一" + _DASHES
 _REF_RE = re.compile(
-    # 資料No.4-1 / 資料番号3: the infix kept as printed (as the cover's material_no keeps it)
-    rf"資料(?P<infix>No\.?|NO\.?|no\.?|番号)?{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_REF_DASHES}]{_W}*\d))?"
-    rf"(?:{_W}*[{_REF_DASHES}]{_W}*\d+)*)"
+    # 資料No.4-1 / 資料番号3 / 資料第4号-2: the infix kept as printed (as the cover's
+    # material_no keeps it)
+    rf"資料(?P<infix>No\.?|NO\.?|no\.?|番号|第)?{_W}*(?P<num>\d+(?:{_W}+\d+(?={_W}*[{_REF_DASHES}]{_W}*\d))?"
+    rf"(?(infix)号?)(?:{_W}*[{_REF_DASHES}]{_W}*\d+)*)"
 )
 
 

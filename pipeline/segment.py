@@ -57,7 +57,29 @@ def segment_submissions(layout: DocumentLayout) -> list[SubmissionSegments]:
     groups = [g for g in groups if _evidence(g[0], g[1]) >= MIN_LABELS] or []
     if not groups:
         raise _not_a_submission(layout)
-    return [_build(layout, gu, gt, index=i, fragment=False) for i, (gu, gt) in enumerate(groups)]
+    packet: list[Unit] = []
+    if len(groups) > 1:
+        packet, first = _packet_pages(*groups[0])
+        groups[0] = first
+    segs = [_build(layout, gu, gt, index=i, fragment=False) for i, (gu, gt) in enumerate(groups)]
+    for seg in segs:
+        seg.packet_refs = units_to_refs(packet)
+    return segs
+
+
+def _packet_pages(
+    units: list[Unit], tags: list[Heading]
+) -> tuple[list[Unit], tuple[list[Unit], list[Heading]]]:
+    """A packet's pages before its first cover (次第, 議題一覧): whole pages of text lines
+    only, no heading of a submission's part on them. They are split off the first
+    submission (its pages start at its cover)."""
+    cover_page = next((u.page for u, t in zip(units, tags, strict=True) if t.kind == "cover"), None)
+    if cover_page is None or cover_page == units[0].page:
+        return [], (units, tags)
+    k = next(i for i, u in enumerate(units) if u.page == cover_page)
+    if any(u.kind != "line" or t.kind != "none" for u, t in zip(units[:k], tags[:k], strict=True)):
+        return [], (units, tags)
+    return units[:k], (units[k:], tags[k:])
 
 
 def _not_a_submission(layout: DocumentLayout) -> InputError:

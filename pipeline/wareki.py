@@ -207,6 +207,8 @@ _RECURRING = re.compile(
     r"次年度以降も|翌年度以降も|以降も?[、,]?\s*同様|継続して|毎年度|引き続き同様"
     # 令和9年度以降も継続予定 / 以降も引き続き / 年度ごとに…継続: a later year named, same work
     r"|年度以降も[、,]?\s*(?:継続|引き続き)|以降も[、,]?\s*引き続き|年度ごとに[^。]{0,20}継続"
+    # 以降、選挙の執行ごとに同様の業務委託を行う: the same work again, at each occasion
+    r"|以降[、,][^。]{0,24}ごとに[^。]{0,12}同様"
 )
 _NOTE = re.compile(r"※[^\n]*")
 # 上旬 / 中旬 / 下旬 / 初旬 (a part of a month) or 末 may end a date before its connector.
