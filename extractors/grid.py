@@ -200,6 +200,7 @@ def _component_to_table(
     cols = _edges([s.pos for s in vs], min_cell)
     if len(rows) < 2 or len(cols) < 2:
         return None
+    rows = _open_ends(rows, cols, vs, min_cell, snap)
     tol = max(snap, min_cell / 2)
     nr, nc = len(rows) - 1, len(cols) - 1
     # vwall[r][k]: rule between column k-1 and k in row r (k = 0..nc); hwall likewise.
@@ -222,6 +223,36 @@ def _component_to_table(
     if area <= 0 or sum(c.bbox.width * c.bbox.height for c in cells) < _MIN_FILL * area:
         return None  # boxes joined by connector lines (a diagram), not a table
     return table
+
+
+def _open_ends(
+    rows: list[float], cols: list[float], vs: list[Segment], min_cell: float, tol: float
+) -> list[float]:
+    """Row edges with the open ends of a table broken across pages: the row it carries on
+    with at the top of a page is drawn with its sides but no top rule (and likewise the
+    row it breaks off with at the foot). Where two vertical rules or more, the rightmost
+    among them, run on past the first (last) horizontal rule by a cell's height, their ends
+    are an edge too."""
+    right = cols[-1]
+
+    def end(ys: list[float], beyond: float, sign: int) -> float | None:
+        far = [y for y in ys if sign * (y - beyond) >= min_cell]
+        if len(far) < 2:
+            return None
+        outer = max(far) if sign > 0 else min(far)
+        same = [y for y in far if abs(y - outer) <= tol + 1.0]
+        return outer if len(same) >= 2 else None
+
+    top_ys = [s.start for s in vs]
+    bottom_ys = [s.end for s in vs]
+    out = list(rows)
+    top = end(top_ys, rows[0], -1)
+    if top is not None and any(abs(s.pos - right) <= tol and s.start <= top + tol + 1.0 for s in vs):
+        out.insert(0, top)
+    bottom = end(bottom_ys, rows[-1], 1)
+    if bottom is not None and any(abs(s.pos - right) <= tol and s.end >= bottom - tol - 1.0 for s in vs):
+        out.append(bottom)
+    return out
 
 
 def _merge_cells(

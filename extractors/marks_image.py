@@ -52,7 +52,8 @@ def find_mark(cell_image: np.ndarray, dpi: float = 300.0) -> MarkHit | None:
 def _broken_ring(cell_image: np.ndarray, dpi: float) -> MarkHit | None:
     """A thin ring that thresholding broke into dashes (a 1-bit fax of a 9 pt 〇), which the
     speck filter would otherwise paint out. The dashes are grouped by dilating them about a
-    point; a group is a ring when its ink lies on a circle (radii within 20 % of their mean)
+    point; a group of three pieces or more is a ring when its ink lies on a circle (radii within
+    20 % of their mean)
     all round (7 of 8 octants) with an empty centre. It must stand alone on its line, as a
     mark does: no other shape half its height beside it."""
     pt = dpi / 72.0
@@ -68,9 +69,13 @@ def _broken_ring(cell_image: np.ndarray, dpi: float) -> MarkHit | None:
     for i, (x, y, w, h) in enumerate(boxes, start=1):
         if not (3 * pt <= max(w, h) <= 30 * pt) or not (0.75 <= w / h <= 1.33):
             continue
-        ys, xs = np.nonzero(raw[y : y + h, x : x + w] & (labels[y : y + h, x : x + w] == i))
-        if not _on_a_circle(xs, ys, pt):
-            continue
+        group = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
+        ys, xs = np.nonzero(raw[y : y + h, x : x + w] & (group > 0))
+        pieces = cv2.connectedComponents(
+            (raw[y : y + h, x : x + w] & (group > 0)).astype(np.uint8), connectivity=8
+        )[0] - 1
+        if pieces < 3 or not _on_a_circle(xs, ys, pt):
+            continue  # a whole shape was judged by find_mark; only a ring in pieces is ours
         beside = [
             b
             for j, b in enumerate(boxes, start=1)
@@ -89,6 +94,7 @@ def _on_a_circle(xs: np.ndarray, ys: np.ndarray, pt: float) -> bool:
     mean = float(r.mean())
     if not (1.2 * pt <= mean <= 15 * pt) or float(r.std()) > 0.2 * mean:
         return False
+
     if float(r.min()) < 0.5 * mean:
         return False  # ink near the centre: a glyph, not a ring
     octants = np.floor((np.arctan2(ys - cy, xs - cx) + np.pi) / (np.pi / 4)).astype(int) % 8

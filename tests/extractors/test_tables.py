@@ -174,3 +174,26 @@ def test_text_pushed_over_a_border_stays_with_its_cell(tmp_path):
     text(page, 205, 120, "対策の本文")
     (t,) = extract_layout(save(doc, tmp_path / "over.pdf")).pages[0].tables
     assert [c.text for c in t.rows()[0]] == ["－", "(電子データのみ", "対策の本文"]
+
+
+def test_a_table_carried_over_a_page_break_keeps_its_open_first_row(tmp_path):
+    """A table broken across pages by its generator (MuPDF Story) draws the row it carries on
+    with its sides but no top rule: that row is still a row of the table, not loose text."""
+    doc = pymupdf.open()
+    page = new_page(doc)
+    xs = [228.0, 289.0, 533.0]
+    for x in xs:  # the sides run from the page's top margin
+        page.draw_line((x, 56), (x, 200), width=0.7)
+    for y in (104, 152, 200):  # rules below the first row only
+        page.draw_line((xs[0], y), (xs[-1], y), width=0.7)
+    rows = [(80, "〇", "ウイルス対策ソフトを導入させる。"), (128, "〇", "通信を暗号化させる。")]
+    for y, mark, s in [*rows, (176, "", "ログを取得させる。")]:
+        if mark:
+            text(page, 250, y, mark)
+        text(page, 295, y, s)
+    lay = extract_layout(save(doc, tmp_path / "broken.pdf"))
+    (table,) = lay.pages[0].tables
+    assert table.n_rows == 3
+    first = sorted((c for c in table.cells if c.row == 0), key=lambda c: c.col)
+    assert [c.text for c in first] == ["〇", "ウイルス対策ソフトを導入させる。"]
+    assert not lay.pages[0].blocks
