@@ -436,7 +436,7 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
         p.tail = line
         pairs.append(p)
         return
-    cut = _gap_cut(line)
+    cut = _label_cut(line, scope)
     if cut is None:
         spaced = _space_cut(line, scope)
         if spaced is None:
@@ -453,6 +453,22 @@ def _line_pair(u: Unit, pairs: list[Pair], scope: Scope) -> None:
     p.tail = u.line  # the unit's own line: what the lines below are compared with
     p.value_x = right.bbox.x0
     pairs.append(p)
+
+
+def _label_cut(line: Line, scope: Scope) -> int | None:
+    """Where a text line's label ends: the first wide gap, or a later one when the text
+    before the first is no label but the text before the later one is (a label spaced out
+    in characters OCR read apart: 事 | 業 | 名 | 避難行動…)."""
+    first = _gap_cut(line)
+    if first is None or _known("".join(s.text for s in line.spans[:first]), scope):
+        return first
+    for i in range(first + 1, len(line.spans)):
+        a, b = line.spans[i - 1], line.spans[i]
+        size = a.size or max(a.bbox.height, 1.0)
+        if b.bbox.x0 - a.bbox.x1 >= _GAP_EM * size:
+            if _known("".join(s.text for s in line.spans[:i]), scope):
+                return i
+    return first
 
 
 def _gap_cut(line: Line) -> int | None:

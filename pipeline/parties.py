@@ -23,7 +23,8 @@ from pipeline.text import nfkc, normalize_text
 
 _PMARK = re.compile(r"プライバシー\s*マーク|Pマーク|JIS\s*Q\s*15001", re.I)
 _ISMS = re.compile(
-    r"ISMS|ISO\s*/?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム",
+    # ISO/IEC 27001 also with its slash misread (ISOグIEC27001 on a skewed scan)
+    r"ISMS|ISO\s*\S?\s*(?:IEC)?\s*27001|JIS\s*Q\s*27001|情報セキュリティ\s*マネジメント\s*システム",
     re.I,
 )
 _CERT_WORD = re.compile(rf"{_PMARK.pattern}|{_ISMS.pattern}|認証取得|取得済", re.I)
@@ -102,7 +103,10 @@ def parse_party(s: str) -> Party:
 
 # 【委託先】 / 委託先： / 委託先　(a line opening with the word, then a colon or spaces)
 _PRIME = re.compile(r"【\s*委託先\s*】|(?:^|(?<=\n))[ \t]*(?:委託先|元請)(?:[ \t]*[:：]|[ \t]+)")
-_SUB = re.compile(r"【\s*再委託先\s*】|(?:^|(?<=\n))[ \t]*再委託先(?:[ \t]*[:：]|[ \t]+)")
+# 再委託先 opening a line, or after the prime's closing bracket (OCR joined the two lines)
+_SUB = re.compile(
+    r"【\s*再委託先\s*】|(?:^|(?<=\n)|(?<=[)）]))[ \t]*再委託先(?:[ \t]*[:：]|[ \t]+)"
+)
 
 
 def parse_contractors(s: str) -> tuple[Party | None, Party | None]:

@@ -181,3 +181,67 @@ def test_repeating_at_each_occasion_is_recurring():
     assert recurring
     _, recurring = parse_periods("令和９年４月１日から令和９年４月２４日まで（予定）")
     assert not recurring
+
+
+def test_a_label_spaced_out_in_characters_read_apart_is_one_label():
+    # OCR of a typed form: 事 | 業 | 名 apart by about an em each, then the value
+    spans_line = gap_line("事", "業", x0=70, value_x=70 + 2 * SIZE, y0=100)
+    spans_line.spans += gap_line(
+        "名", "避難行動要支援者名簿作成事業", x0=70 + 4 * SIZE, value_x=70 + 7 * SIZE, y0=100
+    ).spans
+    units = layout_units(fx.layout([page(1, [block_of([spans_line])])]))
+    (p,) = region_pairs(units, "overview")
+    assert ("".join(p.label.split()), p.texts) == ("事業名", ["避難行動要支援者名簿作成事業"])
+
+
+def test_mark_column_from_its_legend_when_the_measure_heading_was_not_read():
+    import test_blind_checklist_type_column as tc
+    from test_blind_checklist_type_column import PEER, WARD, _record
+
+    header = tc.HEADER
+    tc.HEADER = ("", "", "対策が可能な場合は「〇」、対策の必要がない場合は「－」", "")
+    try:
+        first = [
+            (
+                WARD,
+                [
+                    (
+                        "【運用上の対策】",
+                        [("〇", "作業場所を確認する。"), ("〇", "連絡体制を確認する。")],
+                    )
+                ],
+            )
+        ]
+        second = [
+            (
+                PEER,
+                [
+                    (
+                        "【システム上の対策】",
+                        [("〇", "ログを取得させる。"), ("", "通信を暗号化させる。")],
+                    )
+                ],
+            )
+        ]
+        rec = _record(first, second)
+    finally:
+        tc.HEADER = header
+    got = [(r.party, r.measure_type, r.mark) for r in rec.checklists]
+    assert got == [
+        ("ward", "operational", "applicable"),
+        ("ward", "operational", "applicable"),
+        ("counterparty", "technical", "applicable"),
+        ("counterparty", "technical", "blank"),
+    ]
+
+
+def test_ocr_slips_in_contractor_cells():
+    from pipeline.parties import certifications, parse_party
+
+    assert parse_party("株式会社ボートクラウド(ISOグIEC27001認証取得)").certifications == ["isms"]
+    assert certifications("ISO9001認証取得") == []
+    # the two lines run together: 再委託先 after the prime's closing bracket still splits them
+    prime, sub = parse_contractors(
+        "株式会社ボートクラウド(ISO/IEC27001認証取得)再委託先 しののめソフト株式会社(プライバシーマーク取得)"
+    )
+    assert (prime.name, sub.name) == ("株式会社ボートクラウド", "しののめソフト株式会社")
