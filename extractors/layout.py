@@ -21,6 +21,7 @@ from extractors.image_guard import check_page_images
 from extractors.open_pdf import document_problems, open_document
 from extractors.page_numbers import page_number_problems
 from extractors.quality import Quality, assess_page
+from extractors.reading_order import by_columns
 from extractors.styles import mark_underlines, text_underlines, underline_rules
 from extractors.tables import link_continuations, mark_drawn_marks, rules_to_tables
 from extractors.textlayer import Glyph, GlyphLine, glyph_lines_to_lines, read_glyph_lines, visible
@@ -279,4 +280,18 @@ def _reading_order(blocks: list[TextBlock], tables: list[Table]) -> list[PageIte
     for ti in range(len(tables)):
         order.append(PageItem(kind="table", index=ti))
         order.extend(bands[ti + 1])
-    return order
+    return _columns_first(order, blocks, tables)
+
+
+def _columns_first(
+    order: list[PageItem], blocks: list[TextBlock], tables: list[Table]
+) -> list[PageItem]:
+    """Two sheets or checklists side by side: each column read whole (reading_order)."""
+    boxes = [
+        (tables[it.index].bbox, True) if it.kind == "table" else (blocks[it.index].bbox, False)
+        for it in order
+    ]
+    top_down = sorted(range(len(order)), key=lambda k: (boxes[k][0].y0, boxes[k][0].x0))
+    if by_columns([boxes[k] for k in top_down]) == list(range(len(top_down))):
+        return order
+    return [order[top_down[k]] for k in by_columns([boxes[k] for k in top_down])]

@@ -23,6 +23,7 @@ from extractors.cell_lines import read_cell_words
 from extractors.grid import fill_cells, segments_to_tables
 from extractors.line_reader import LineReader, line_reader, reader_kind, reader_name, reread
 from extractors.marks_image import find_mark
+from extractors.reading_order import by_columns
 from extractors.tesseract import (
     DEFAULT_TESSDATA,
     PSM,
@@ -233,7 +234,12 @@ def _all_lines(page: Page) -> list[Line]:
 def _reading_order(blocks: list[TextBlock], tables: list[Table]) -> list[PageItem]:
     items = [(b.bbox.y0, b.bbox.x0, PageItem(kind="text", index=i)) for i, b in enumerate(blocks)]
     items += [(t.bbox.y0, t.bbox.x0, PageItem(kind="table", index=i)) for i, t in enumerate(tables)]
-    return [it for _, _, it in sorted(items, key=lambda x: (x[0], x[1]))]
+    ordered = [it for _, _, it in sorted(items, key=lambda x: (x[0], x[1]))]
+    boxes = [
+        (tables[it.index].bbox, True) if it.kind == "table" else (blocks[it.index].bbox, False)
+        for it in ordered
+    ]
+    return [ordered[k] for k in by_columns(boxes)]
 
 
 # ---------------------------------------------------------------- cells

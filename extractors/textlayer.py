@@ -109,8 +109,13 @@ def read_glyph_lines(page: pymupdf.Page) -> list[GlyphLine]:
 
 def _continues_column(prev: GlyphLine, gl: GlyphLine) -> bool:
     """MuPDF gives each glyph of vertical writing (wmode 1) its own line: the next glyph
-    just below, in the same column, continues the column."""
-    if prev.horizontal or gl.horizontal or prev.block != gl.block:
+    just below, in the same column, continues the column. Vertical writing set glyph by
+    glyph in horizontal mode (Chromium's writing-mode: vertical-rl) comes as one-glyph
+    lines too: a one-glyph line right below a one-glyph line (or a column) continues it."""
+    if prev.block != gl.block:
+        return False
+    one_by_one = len(gl.glyphs) == 1 and (len(prev.glyphs) == 1 or not prev.horizontal)
+    if (prev.horizontal or gl.horizontal) and not one_by_one:
         return False
     px0, _, px1, py1 = prev.bbox
     x0, y0, x1, _ = gl.bbox

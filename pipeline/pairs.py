@@ -255,7 +255,14 @@ def merge_baselines(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _vertical(box: BBox) -> bool:
+    """A column of vertical writing (縦書き): much taller than wide."""
+    return box.height > 2.5 * box.width
+
+
 def _side_by_side(a: BBox, b: BBox) -> bool:
+    if _vertical(a) or _vertical(b):
+        return False  # columns of vertical writing stand side by side; each is a line
     overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
     height = min(a.height, b.height)
     return height > 0 and overlap >= 0.6 * height and (b.x0 >= a.x1 or a.x0 >= b.x1)
@@ -268,6 +275,8 @@ def _below_tail(prev: Unit | None, u: Unit, pairs: list[Pair]) -> Pair | None:
     last = pairs[-1]
     if last.tail is None or last.tail is not prev.line:
         return None
+    if _vertical(prev.bbox) or _vertical(u.bbox):
+        return None  # columns of vertical writing: each is a line of its own
     if u.bbox.y0 - prev.bbox.y1 > 1.2 * max(prev.bbox.height, 1.0):
         return None
     in_value_column = last.value_x is not None and u.bbox.x0 >= last.value_x - 2.0

@@ -493,6 +493,11 @@ def canonical_council(body: str) -> str:
     """
     for known in KNOWN_COUNCILS:
         if body.endswith(known):
+            # 若葉川市情報公開・個人情報保護審査会: the name goes on before the known one
+            core = _COUNCIL_CORE.search(body)
+            start = len(body) - len(known)
+            if core and core.start() < start and _MUNICIPAL_END.search(body[: core.start()]):
+                return body[core.start() :]
             return known
     for known in KNOWN_COUNCILS:
         if len(body) >= 4 and known.endswith(body):
