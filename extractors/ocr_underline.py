@@ -50,7 +50,17 @@ def split_underlined(w: Word, underlines: Sequence[tuple[int, int, int]]) -> lis
     flags = [is_underlined((right - a, y0, right - b, y1), underlines) for a, b in w.chars]
     if all(flags) or not any(flags):
         return [w]
-    out: list[Word] = []
+    # the pieces keep no character boxes: they are judged whole from here on
+    return [replace(p, chars=(), glyph_strokes=()) for p, _ in cut_word(w, flags)]
+
+
+def cut_word(w: Word, flags: Sequence[bool]) -> list[tuple[Word, bool]]:
+    """The word cut where `flags` (one per character, with its character boxes known)
+    change: (piece, flag) in order. Each piece's box runs from its first character's left
+    to its last one's right (the word's own ends at the word's ends); its character and
+    glyph boxes are re-measured from its own right edge; ink is shared out by length."""
+    out: list[tuple[Word, bool]] = []
+    right = w.box[2]
     start = 0
     for i in range(1, len(flags) + 1):
         if i == len(flags) or flags[i] != flags[start]:
@@ -61,17 +71,21 @@ def split_underlined(w: Word, underlines: Sequence[tuple[int, int, int]]) -> lis
                 w.box[2] if i == len(flags) else end,
                 w.box[3],
             )
-            out.append(
-                replace(
-                    w,
-                    text=w.text[start:i],
-                    box=box,
-                    chars=(),
-                    ink_rise=w.ink_rise,
-                    ink=max(1, w.ink * (i - start) // len(flags)),
-                    space_before=w.space_before if start == 0 else 0.0,
-                )
+            shift = right - box[2]
+            piece = replace(
+                w,
+                text=w.text[start:i],
+                box=box,
+                chars=tuple((a - shift, b - shift) for a, b in w.chars[start:i]),
+                glyph_strokes=tuple(
+                    (a - shift, b - shift, stroke, ink)
+                    for a, b, stroke, ink in w.glyph_strokes
+                    if box[0] <= right - (a + b) / 2 <= box[2]
+                ),
+                ink=max(1, w.ink * (i - start) // len(flags)),
+                space_before=w.space_before if start == 0 else 0.0,
             )
+            out.append((piece, flags[start]))
             start = i
     return out
 

@@ -33,7 +33,13 @@ from extractors.ocr_text import (
     no_space_between,
     wide_space,
 )
-from extractors.ocr_underline import ink_box, is_underlined, line_underlines, split_underlined
+from extractors.ocr_underline import (
+    cut_word,
+    ink_box,
+    is_underlined,
+    line_underlines,
+    split_underlined,
+)
 from models.errors import InternalError
 from models.layout import BBox, Line, Span
 
@@ -618,33 +624,7 @@ def split_bold(w: Word, bold_stroke: float, dpi: float) -> list[Word]:
     chars = _fill_runs(list(chars))
     if all(chars) or not any(chars):
         return [w]
-    out: list[Word] = []
-    start = 0
-    for i in range(1, len(chars) + 1):
-        if i == len(chars) or chars[i] != chars[start]:
-            left, end = right - w.chars[start][0], right - w.chars[i - 1][1]
-            box = (
-                w.box[0] if start == 0 else left,
-                w.box[1],
-                w.box[2] if i == len(chars) else end,
-                w.box[3],
-            )
-            out.append(
-                replace(
-                    w,
-                    text=w.text[start:i],
-                    box=box,
-                    chars=tuple(
-                        (a - (right - box[2]), b - (right - box[2])) for a, b in w.chars[start:i]
-                    ),
-                    glyph_strokes=(),
-                    ink=max(1, w.ink * (i - start) // len(chars)),
-                    space_before=w.space_before if start == 0 else 0.0,
-                    bold_hint=chars[start],
-                )
-            )
-            start = i
-    return out
+    return [replace(p, glyph_strokes=(), bold_hint=flag) for p, flag in cut_word(w, chars)]
 
 
 def _fill_runs(flags: list[bool | None]) -> list[bool]:
