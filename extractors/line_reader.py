@@ -329,6 +329,7 @@ def _split_glyph(
     # box from Tesseract, not an estimate) and it stands within a quarter em of where
     # the recogniser read that neighbour, which both readers agree on.
     real = own_x[i] if own_x and i < len(own_x) else None
+    same = same or {}
     return (
         real is not None
         and real[1] - real[0] < 0.5 * em
