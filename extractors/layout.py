@@ -292,6 +292,7 @@ def _columns_first(
         for it in order
     ]
     top_down = sorted(range(len(order)), key=lambda k: (boxes[k][0].y0, boxes[k][0].x0))
-    if by_columns([boxes[k] for k in top_down]) == list(range(len(top_down))):
-        return order
-    return [order[top_down[k]] for k in by_columns([boxes[k] for k in top_down])]
+    columns = by_columns([boxes[k] for k in top_down])
+    if columns == list(range(len(top_down))):
+        return order  # no columns: PyMuPDF's order within each band stays
+    return [order[top_down[k]] for k in columns]

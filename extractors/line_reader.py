@@ -296,13 +296,18 @@ def _char_x(
         if not word_x or k >= len(word_x) or not w:
             out.extend([None] * len(w))
             continue
-        x0, x1 = word_x[k]
-        widths = [_width(c) for c in w]
-        unit = (x1 - x0) / sum(widths)
-        pos = x0
-        for wd in widths:
-            out.append((pos, pos + wd * unit))
-            pos += wd * unit
+        out.extend(_shared_by_width(w, *word_x[k]))
+    return out
+
+
+def _shared_by_width(text: str, x0: float, x1: float) -> list[tuple[float, float]]:
+    """[x0, x1] shared out among the characters of `text` by their widths (full / half)."""
+    widths = [_width(c) for c in text]
+    unit = (x1 - x0) / sum(widths)
+    out, pos = [], x0
+    for wd in widths:
+        out.append((pos, pos + wd * unit))
+        pos += wd * unit
     return out
 
 
@@ -450,14 +455,10 @@ def _chars_for(w: Word, text: str) -> tuple[tuple[int, int], ...]:
         return w.chars
     if not text:
         return ()
-    widths = [_width(c) for c in text]
     span = w.box[2] - w.box[0]
-    unit = span / sum(widths)
-    out, pos = [], 0.0
-    for wd in widths:
-        out.append((int(round(span - pos)), int(round(span - pos - wd * unit))))
-        pos += wd * unit
-    return tuple(out)
+    return tuple(
+        (int(round(span - a)), int(round(span - b))) for a, b in _shared_by_width(text, 0.0, span)
+    )
 
 
 def _glyph_x(w: Word, shift: float) -> list[tuple[float, float] | None]:

@@ -375,6 +375,7 @@ def _is_measure_header(text: str) -> bool:
 
 def _columns(table: Table, previous: Columns | None) -> Columns:
     """Party / mark / measure columns: from a header row, else by geometry of the text."""
+    legend: int | None = None  # a mark column found by its legend alone
     for cells in table.rows()[:2]:
         mark = next((c.col for c in cells if _is_mark_header(c.text)), None)
         measure = next((c.col for c in cells if _is_measure_header(c.text)), None)
@@ -385,22 +386,22 @@ def _columns(table: Table, previous: Columns | None) -> Columns:
                 mark=mark,
                 measure=measure,
             )
+        legend = mark if legend is None else legend
     if previous is not None and table.continues is not None:
         return previous
-    for cells in table.rows()[:2]:
-        # the mark column's legend read, the measure column's heading not (a scan lost it):
-        # the measure column is the one with the longest texts
-        mark = next((c.col for c in cells if _is_mark_header(c.text)), None)
-        if mark is not None and table.n_cols >= 2:
-            mean = [
-                _mean_len([c for c in table.cells if c.col == k and c.row > 0])
-                for k in range(table.n_cols)
-            ]
-            right = [k for k in range(mark + 1, table.n_cols)]  # measures follow their mark
-            others = right or [k for k in range(table.n_cols) if k != mark]
-            measure = max(others, key=lambda k: mean[k])
-            party = min((k for k in range(min(mark, measure))), default=None)
-            return Columns(party=party, mark=mark, measure=measure)
+    if legend is not None and table.n_cols >= 2:
+        # the measure heading was not read (a scan lost it): the measures are the longest
+        # texts right of the marks
+        mean = [
+            _mean_len([c for c in table.cells if c.col == k and c.row > 0])
+            for k in range(table.n_cols)
+        ]
+        right = list(range(legend + 1, table.n_cols))
+        measure = max(
+            right or [k for k in range(table.n_cols) if k != legend], key=lambda k: mean[k]
+        )
+        party = 0 if min(legend, measure) > 0 else None
+        return Columns(party=party, mark=legend, measure=measure)
     return _columns_by_text(table)
 
 

@@ -32,7 +32,7 @@ _COUNCIL_ONLY = re.compile(rf"^{_COUNCIL}$")
 
 def cover_heading(key: str) -> tuple[str, str] | None:
     """(council as printed, canonical kind word) when ``key`` is a cover heading, else None."""
-    key = key.replace("･", "・").replace("·", "・")
+    key = _dots(key)
     m = _AFTER.match(key) or _BEFORE.match(key)
     if not m:
         return None
@@ -47,19 +47,23 @@ def cover_heading(key: str) -> tuple[str, str] | None:
 def heading_piece(key: str) -> bool:
     """Is ``key`` one half of a cover heading printed apart from the other: nothing but the
     kind word (付議第2号 in a box at the top, 【諮問事項】) or nothing but a council's name?"""
-    key = key.replace("･", "・").replace("·", "・")
-    return _KIND_ONLY.match(key) is not None or (
-        _COUNCIL_ONLY.match(key) is not None and not re.search(r"\d", key)
-    )
+    return _kind_only(key) or _council_only(key)
 
 
 def heading_pieces(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` the two halves of a cover heading printed apart (the kind word on
     one line, the council's name 浜風市個人情報保護管理委員会 on another)?"""
-    a, b = (k.replace("･", "・").replace("·", "・") for k in (a, b))
-    return any(
-        _KIND_ONLY.match(x) is not None
-        and _COUNCIL_ONLY.match(y) is not None
-        and not re.search(r"\d", y)
-        for x, y in ((a, b), (b, a))
-    )
+    return (_kind_only(a) and _council_only(b)) or (_kind_only(b) and _council_only(a))
+
+
+def _kind_only(key: str) -> bool:
+    return _KIND_ONLY.match(_dots(key)) is not None
+
+
+def _council_only(key: str) -> bool:
+    """A council's name alone (no digits: not a meeting's name, 令和5年度第9回…)."""
+    return _COUNCIL_ONLY.match(_dots(key)) is not None and not re.search(r"\d", key)
+
+
+def _dots(key: str) -> str:
+    return key.replace("･", "・").replace("·", "・")

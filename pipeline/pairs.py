@@ -468,26 +468,26 @@ def _label_cut(line: Line, scope: Scope) -> int | None:
     """Where a text line's label ends: the first wide gap, or a later one when the text
     before the first is no label but the text before the later one is (a label spaced out
     in characters OCR read apart: 事 | 業 | 名 | 避難行動…)."""
-    first = _gap_cut(line)
-    if first is None or _known("".join(s.text for s in line.spans[:first]), scope):
-        return first
-    for i in range(first + 1, len(line.spans)):
-        a, b = line.spans[i - 1], line.spans[i]
-        size = a.size or max(a.bbox.height, 1.0)
-        if b.bbox.x0 - a.bbox.x1 >= _GAP_EM * size:
-            if _known("".join(s.text for s in line.spans[:i]), scope):
-                return i
-    return first
+    cuts = _gap_cuts(line)
+    known = (i for i in cuts if _known("".join(s.text for s in line.spans[:i]), scope))
+    return next(known, cuts[0] if cuts else None)
 
 
-def _gap_cut(line: Line) -> int | None:
-    """Index of the first span after a wide horizontal gap, or None."""
+def _gap_cuts(line: Line) -> list[int]:
+    """Indices of the spans that follow a wide horizontal gap."""
+    out = []
     for i in range(1, len(line.spans)):
         a, b = line.spans[i - 1], line.spans[i]
         size = a.size or max(a.bbox.height, 1.0)
         if b.bbox.x0 - a.bbox.x1 >= _GAP_EM * size:
-            return i
-    return None
+            out.append(i)
+    return out
+
+
+def _gap_cut(line: Line) -> int | None:
+    """Index of the first span after a wide horizontal gap, or None."""
+    cuts = _gap_cuts(line)
+    return cuts[0] if cuts else None
 
 
 # Spaces that stand between a label and its value typed on one line (a word processor's
